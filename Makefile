@@ -1,0 +1,48 @@
+# Two commands for people: `make run` (demo app, worker and beat) and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: setup run test venv demo-data lint bench clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+# Everything `make run` needs, started nothing: venv, database, demo data, demo users.
+setup: venv
+	$(MANAGE) migrate --noinput
+	$(MAKE) --no-print-directory demo-data
+	$(MANAGE) collectstatic --noinput --verbosity 0
+
+# Demo data built from the seeds (../shared/seeds): every step is idempotent.
+demo-data:
+	$(MANAGE) loaddata units agencies_thoxuan
+	$(MANAGE) create_demo_users
+
+# Web server, Celery worker and Celery beat together; Ctrl-C stops all three.
+run: setup
+	@echo "Mở http://$(HOST):$(PORT)/ — Ctrl-C để dừng."
+	@trap 'trap - INT TERM EXIT; kill 0' INT TERM EXIT; \
+	$(VENV)/bin/celery -A povertyapp worker --loglevel=INFO --concurrency=2 & \
+	$(VENV)/bin/celery -A povertyapp beat --loglevel=INFO & \
+	$(MANAGE) runserver $(HOST):$(PORT) --noreload & \
+	wait
+
+# SQLite by default; DATABASE_URL=postgres://... and CELERY_BROKER_URL=redis://... switch services.
+test: venv
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: venv
+	$(VENV)/bin/ruff check .
+
+clean:
+	rm -rf var .pytest_cache

@@ -1,0 +1,38 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from directory.demo import DEMO_PASSWORD, DEMO_USERS
+from directory.models import AdministrativeUnit, Agency, User
+
+
+class Command(BaseCommand):
+    help = "Tạo (hoặc đặt lại) tài khoản demo cho từng vai trò và in tên đăng nhập, mật khẩu."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--force", action="store_true", help="Cho phép chạy khi không ở chế độ demo.")
+
+    @transaction.atomic
+    def handle(self, *args, force=False, **options):
+        if not (settings.DEBUG or settings.DEMO_MODE or force):
+            raise CommandError("Chỉ tạo tài khoản demo ở chế độ demo (DJANGO_DEMO_MODE=True) hoặc với --force.")
+        rows = []
+        for demo in DEMO_USERS:
+            unit = AdministrativeUnit.objects.get(code=demo.unit_code) if demo.unit_code else None
+            agency = Agency.objects.get(unit=unit, name=demo.agency_name) if demo.agency_name else None
+            first, _, last = demo.full_name.rpartition(" ")
+            user, _ = User.objects.update_or_create(
+                username=demo.username,
+                defaults={
+                    "first_name": first, "last_name": last, "role": demo.role, "unit": unit, "agency": agency,
+                    "position": demo.position, "is_staff": demo.is_staff, "is_superuser": demo.is_superuser,
+                    "email": f"{demo.username}@example.invalid",
+                },
+            )
+            user.set_password(DEMO_PASSWORD)
+            user.full_clean()
+            user.save()
+            rows.append((demo.username, user.get_role_display(), str(unit or "toàn quốc"), demo.agency_name or ""))
+        self.stdout.write(f"Tài khoản demo (mật khẩu chung: {DEMO_PASSWORD}):")
+        for username, role, unit, agency in rows:
+            self.stdout.write(f"  {username:<18} {role:<34} {unit}{' · ' + agency if agency else ''}")

@@ -1,0 +1,53 @@
+"""Reading settings from the environment, strictly.
+
+A malformed boolean is an error rather than a silent False (healthchecks'
+``envbool``), and every secret can come from a ``<NAME>_FILE`` path so that
+container secrets never have to sit in the environment itself.
+"""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+_UNSET = object()
+
+
+def env(name: str, default=_UNSET) -> str:
+    file_path = os.environ.get(f"{name}_FILE")
+    if file_path:
+        with open(file_path, encoding="utf-8") as handle:
+            return handle.read().strip()
+    value = os.environ.get(name)
+    if value is None or value == "":
+        if default is _UNSET:
+            raise ImproperlyConfigured(f"Thiếu biến môi trường {name}.")
+        return default
+    return value
+
+
+def env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name, "")
+    if value == "":
+        return default
+    if value.lower() in {"1", "true", "yes", "on"}:
+        return True
+    if value.lower() in {"0", "false", "no", "off"}:
+        return False
+    raise ImproperlyConfigured(f"{name} phải là True hoặc False, không phải {value!r}.")
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "")
+    if value == "":
+        return default
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} phải là số nguyên, không phải {value!r}.") from exc
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    value = os.environ.get(name, "")
+    if value == "":
+        return default
+    return [item.strip() for item in value.split(",") if item.strip()]

@@ -1,0 +1,30 @@
+"""Test settings: SQLite unless DATABASE_URL is set (CI sets PostgreSQL)."""
+
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F401,F403
+from .base import CELERY_BROKER_URL
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="povertyapp-test-media-"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Tasks run inline in ordinary tests; the worker test starts a real worker
+# against CELERY_BROKER_URL (Redis in CI) and switches this off for itself.
+CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_EAGER_PROPAGATES = True
+if CELERY_BROKER_URL.startswith("filesystem"):
+    _broker_dir = Path(tempfile.mkdtemp(prefix="povertyapp-test-broker-"))
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(_broker_dir),
+        "data_folder_out": str(_broker_dir),
+        "processed_folder": str(_broker_dir / "processed"),
+        "store_processed": False,
+    }
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="povertyapp-test-static-"))
+WHITENOISE_AUTOREFRESH = True

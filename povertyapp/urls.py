@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+admin.site.site_header = "Quản trị Chương trình giảm nghèo bền vững"
+admin.site.site_title = "Giảm nghèo bền vững"
+admin.site.index_title = "Dữ liệu hệ thống"
+
+urlpatterns = [
+    path("dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("quan-tri/", admin.site.urls),
+    path("", include("directory.urls")),
+    path("ke-hoach/", include("plans.urls")),
+    path("ho-gia-dinh/", include("households.urls")),
+    path("bao-cao/", include("reports.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler403 = "directory.views.error_403"
+handler404 = "directory.views.error_404"
+handler500 = "directory.views.error_500"

@@ -1,0 +1,39 @@
+import pytest
+from django.core.management import call_command
+
+from directory.demo import DEMO_USERS
+from directory.lookup import resolve_unit
+from directory.models import AdministrativeUnit, Role, User
+
+pytestmark = pytest.mark.django_db
+
+# Phụ lục 01 of the Thọ Xuân 2024 plan, in its order.
+THO_XUAN_APPENDIX = [
+    "TT Lam Sơn", "TT Sao Vàng", "Xuân Bái", "Thọ Xương", "Xuân Phú", "Thọ Lâm", "Thọ Diên", "Xuân Hưng",
+    "Xuân Sinh", "Xuân Thiên", "Thuận Minh", "Thọ Lập", "Xuân Tín", "Quảng Phú", "Phú Xuân", "Xuân Lai",
+    "Xuân Lập", "Xuân Minh", "Trường Xuân", "Thọ Hải", "Xuân Hòa", "Xuân Trường", "TT Thọ Xuân", "Tây Hồ",
+    "Xuân Giang", "Bắc Lương", "Nam Giang", "Thọ Lộc", "Xuân Phong", "Xuân Hồng",
+]
+
+
+def test_seed_units_load_with_all_tho_xuan_communes():
+    call_command("loaddata", "units", "agencies_thoxuan", verbosity=0)
+    tho_xuan = AdministrativeUnit.objects.get(code="395")
+    communes = AdministrativeUnit.objects.descendants_of(tho_xuan, include_self=False)
+    assert communes.count() == 30
+    names = {c.display_name for c in communes}
+    assert names == set(THO_XUAN_APPENDIX)
+    for name in THO_XUAN_APPENDIX:
+        assert resolve_unit(f"Thọ Xuân/{name}").parent == tho_xuan
+    assert AdministrativeUnit.objects.get(code="139").is_poor_district  # Trạm Tấu
+    assert AdministrativeUnit.objects.get(code="483").successor.code == "482"  # Nam Đông -> Phú Lộc
+
+
+def test_demo_users_one_per_role_and_idempotent(settings):
+    settings.DEMO_MODE = True
+    call_command("loaddata", "units", "agencies_thoxuan", verbosity=0)
+    call_command("create_demo_users", verbosity=0)
+    call_command("create_demo_users", verbosity=0)
+    assert User.objects.count() == len(DEMO_USERS)
+    assert set(User.objects.values_list("role", flat=True)) == set(Role.values)
+    assert User.objects.get(username="xuanbai").unit.name == "Xuân Bái"

@@ -1,0 +1,37 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(extra_env):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "CELERY_"))}
+    env.update(extra_env)
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )
+
+
+def test_production_settings_pass_check_deploy():
+    result = _run({
+        "DJANGO_SETTINGS_MODULE": "povertyapp.settings.production",
+        "DJANGO_SECRET_KEY": "x" * 30 + "a-long-random-production-secret-value-0123456789",
+        "DJANGO_ALLOWED_HOSTS": "giamngheo.example.vn",
+        "DATABASE_URL": "postgres://app:pw@127.0.0.1:5432/giamngheo",
+        "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
+    })
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "silenced" in result.stdout and "(0 silenced)" in result.stdout
+
+
+def test_production_refuses_to_start_without_secret():
+    result = _run({
+        "DJANGO_SETTINGS_MODULE": "povertyapp.settings.production",
+        "DATABASE_URL": "postgres://app:pw@127.0.0.1:5432/giamngheo",
+        "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
+    })
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
