@@ -1,0 +1,85 @@
+"""Browser tests: Playwright for Python driving Debian's Chromium against a live server.
+
+No browser is downloaded: Chromium comes from Debian (`apt-get install chromium`,
+done by .ci/run). Where it is missing the tests skip and say why. Every request
+to a host other than the live server is blocked and recorded, so a page that
+reaches for a CDN fails its test.
+"""
+
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+SCREENSHOT_DIR = Path(os.environ.get("TEST_OUTPUT_DIR", Path(__file__).resolve().parents[2] / "test-results")) / "screenshots"
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the
+# tests make for setup are ordinary blocking calls, which Django would refuse.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/e2e/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"Không có Chromium ở {CHROMIUM}: cài bằng `apt-get install chromium` để chạy kiểm thử trình duyệt.")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-quic"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server, request):
+    """A fresh page; requests to any host but the live server are aborted and listed in ``page.outside_requests``."""
+    context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", viewport={"width": 1280, "height": 900})
+    live_host = urlparse(live_server.url).hostname
+    outside: list[str] = []
+
+    def guard(route):
+        host = urlparse(route.request.url).hostname
+        if host in (live_host, "localhost", "127.0.0.1") or route.request.url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.outside_requests = outside
+    page.base_url = live_server.url
+    yield page
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT_DIR / f"{request.node.name}.png"), full_page=True)
+    context.close()
+    assert not outside, f"Trang đã gọi ra máy chủ bên ngoài: {outside}"
+
+
+@pytest.fixture
+def login(page):
+    """``login(username, password)`` through the real login form."""
+
+    def do_login(username, password="matkhau-thu"):
+        page.goto(f"{page.base_url}/dang-nhap/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", password)
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{page.base_url}/")
+        return page
+
+    return do_login
