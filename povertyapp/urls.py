@@ -15,6 +15,7 @@ urlpatterns = [
     path("ke-hoach/", include("plans.urls")),
     path("ho-gia-dinh/", include("households.urls")),
     path("bao-cao/", include("reports.urls")),
+    path("tong-quan/", include("dashboard.urls")),
 ]
 
 if settings.DEBUG:

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "plans",
     "households",
     "reports",
+    "dashboard",
 ]
 
 MIDDLEWARE = [
