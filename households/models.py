@@ -1,0 +1,595 @@
+"""Households, members, poverty standards, reviews (rà soát), escape plans and their history.
+
+Bulk-import friendly by design: no model computes anything in ``save()`` or in
+signals. Everything derived (a review's ``category``, ``deprivation_count``,
+``effective_date``, ``commune``; a household's ``has_labour_capacity``,
+``member_count`` and ``current_category``) is computed by pure functions in
+``classification.py`` / ``services.py`` that the web forms and the Excel import
+both call, so ``bulk_create`` can write finished rows in batches.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+
+from directory.models import AdministrativeUnit, Agency, AreaType, TimeStampedModel
+from directory.scoping import ScopedQuerySet
+
+citizen_id_validator = RegexValidator(
+    r"^\d{12}$", "Số định danh cá nhân (CCCD) phải gồm đúng 12 chữ số.", code="citizen_id"
+)
+
+# The periodic review runs 1/9–14/12 (Decision 24/2021, Art. 3); a review with no
+# date counts from the end of that window.
+PERIODIC_REVIEW_END = (12, 14)
+
+
+def default_effective_date(year: int, review_date: datetime.date | None) -> datetime.date:
+    """When a review's result takes effect: its date, or 14/12 of its year when it has none."""
+    return review_date or datetime.date(year, *PERIODIC_REVIEW_END)
+
+
+# --------------------------------------------------------------------------- categories
+
+
+class Category(models.TextChoices):
+    POOR = "poor", "Hộ nghèo"
+    NEAR_POOR = "near_poor", "Hộ cận nghèo"
+    AVERAGE = "average", "Hộ có mức sống trung bình"
+    NOT_POOR = "not_poor", "Hộ không nghèo"
+
+
+# --------------------------------------------------------------------------- poverty standards
+
+
+class PovertyStandardQuerySet(models.QuerySet):
+    def for_year(self, year: int):
+        return self.filter(valid_from_year__lte=year, valid_to_year__gte=year)
+
+
+class PovertyStandard(models.Model):
+    """A national poverty standard (chuẩn nghèo) and the review years it applies to."""
+
+    code = models.SlugField("mã", max_length=40, unique=True)
+    name = models.CharField("tên", max_length=200)
+    legal_basis = models.CharField("căn cứ pháp lý", max_length=300, blank=True)
+    valid_from_year = models.PositiveSmallIntegerField("áp dụng từ năm rà soát")
+    valid_to_year = models.PositiveSmallIntegerField("đến năm rà soát")
+    is_verified = models.BooleanField(
+        "đã đối chiếu văn bản gốc", default=True,
+        help_text="Bỏ chọn khi một phần chuẩn chưa được đối chiếu với văn bản chính thức.",
+    )
+    note = models.TextField("ghi chú", blank=True)
+
+    objects = PovertyStandardQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "chuẩn nghèo"
+        verbose_name_plural = "chuẩn nghèo"
+        ordering = ["valid_from_year"]
+        constraints = [
+            models.CheckConstraint(condition=Q(valid_from_year__lte=models.F("valid_to_year")),
+                                   name="standard_valid_years_ordered"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.valid_from_year}–{self.valid_to_year})"
+
+
+class LineKind(models.TextChoices):
+    # Decision 59/2015 only: below this line a household is poor whatever its deprivations.
+    LOWER = "lower", "Ngưỡng nghèo không xét thiếu hụt"
+    POVERTY = "poverty", "Chuẩn nghèo (thu nhập)"
+    AVERAGE = "average", "Ngưỡng hộ có mức sống trung bình"
+
+
+class IncomeLine(models.Model):
+    """An income line of a standard for one area, in VND per person per month."""
+
+    standard = models.ForeignKey(PovertyStandard, on_delete=models.CASCADE, related_name="income_lines",
+                                 verbose_name="chuẩn nghèo")
+    area = models.CharField("khu vực", max_length=10, choices=AreaType.choices)
+    kind = models.CharField("loại ngưỡng", max_length=10, choices=LineKind.choices)
+    amount = models.PositiveIntegerField("mức (đồng/người/tháng)")
+    is_verified = models.BooleanField("đã đối chiếu", default=True)
+    note = models.CharField("ghi chú", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "ngưỡng thu nhập"
+        verbose_name_plural = "ngưỡng thu nhập"
+        ordering = ["standard", "area", "amount"]
+        constraints = [
+            models.UniqueConstraint(fields=["standard", "area", "kind"], name="income_line_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.get_area_display()}: {self.amount:,}".replace(",", ".")
+
+
+class Dimension(models.Model):
+    """A dimension of deprivation (việc làm, y tế, giáo dục, nhà ở, nước và vệ sinh, thông tin)."""
+
+    standard = models.ForeignKey(PovertyStandard, on_delete=models.CASCADE, related_name="dimensions",
+                                 verbose_name="chuẩn nghèo")
+    order = models.PositiveSmallIntegerField("thứ tự")
+    name = models.CharField("tên chiều thiếu hụt", max_length=120)
+
+    class Meta:
+        verbose_name = "chiều thiếu hụt"
+        verbose_name_plural = "chiều thiếu hụt"
+        ordering = ["standard", "order"]
+        constraints = [models.UniqueConstraint(fields=["standard", "name"], name="dimension_unique_name")]
+
+    def __str__(self):
+        return self.name
+
+
+class Indicator(models.Model):
+    """One deprivation indicator; an import column is headed by ``name``."""
+
+    standard = models.ForeignKey(PovertyStandard, on_delete=models.CASCADE, related_name="indicators",
+                                 verbose_name="chuẩn nghèo")
+    dimension = models.ForeignKey(Dimension, on_delete=models.CASCADE, related_name="indicators",
+                                  verbose_name="chiều thiếu hụt")
+    order = models.PositiveSmallIntegerField("thứ tự")
+    code = models.SlugField("mã", max_length=40)
+    name = models.CharField("tên chỉ số", max_length=160)
+    threshold = models.TextField("ngưỡng thiếu hụt", blank=True)
+    is_verified = models.BooleanField(
+        "đã đối chiếu văn bản gốc", default=True,
+        help_text="Bỏ chọn khi tên hoặc ngưỡng chưa được đối chiếu (UNVERIFIED trong tài liệu nghiệp vụ).",
+    )
+    note = models.CharField("ghi chú", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "chỉ số thiếu hụt"
+        verbose_name_plural = "chỉ số thiếu hụt"
+        ordering = ["standard", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["standard", "code"], name="indicator_unique_code"),
+            models.UniqueConstraint(fields=["standard", "name"], name="indicator_unique_name"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class ClassificationRule(models.Model):
+    """One ordered rule: (area, income band, deprivation count) → category. First match wins.
+
+    Income bounds name a line of the same standard (``LineKind``), so editing a line
+    moves every rule that uses it. No bound means open-ended. A household that no
+    rule matches is ``NOT_POOR``.
+    """
+
+    standard = models.ForeignKey(PovertyStandard, on_delete=models.CASCADE, related_name="rules",
+                                 verbose_name="chuẩn nghèo")
+    order = models.PositiveSmallIntegerField("thứ tự xét")
+    area = models.CharField("khu vực", max_length=10, choices=AreaType.choices, blank=True,
+                            help_text="Để trống: áp dụng cho cả nông thôn và thành thị.")
+    income_above = models.CharField("thu nhập lớn hơn ngưỡng", max_length=10, choices=LineKind.choices,
+                                    blank=True)
+    income_at_most = models.CharField("thu nhập không quá ngưỡng", max_length=10, choices=LineKind.choices,
+                                      blank=True)
+    min_deprivations = models.PositiveSmallIntegerField("số chỉ số thiếu hụt tối thiểu", null=True, blank=True)
+    max_deprivations = models.PositiveSmallIntegerField("số chỉ số thiếu hụt tối đa", null=True, blank=True)
+    category = models.CharField("phân loại", max_length=10, choices=Category.choices)
+    is_verified = models.BooleanField("đã đối chiếu", default=True)
+    note = models.CharField("ghi chú", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "quy tắc phân loại"
+        verbose_name_plural = "quy tắc phân loại"
+        ordering = ["standard", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["standard", "order"], name="rule_unique_order"),
+            models.CheckConstraint(
+                condition=Q(min_deprivations__isnull=True) | Q(max_deprivations__isnull=True)
+                | Q(min_deprivations__lte=models.F("max_deprivations")),
+                name="rule_deprivations_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return f"#{self.order} → {self.get_category_display()}"
+
+
+# --------------------------------------------------------------------------- causes and supports
+
+
+class PovertyCauseQuerySet(models.QuerySet):
+    def active_in(self, year: int):
+        return self.filter(Q(valid_from_year__isnull=True) | Q(valid_from_year__lte=year)).filter(
+            Q(valid_to_year__isnull=True) | Q(valid_to_year__gte=year)
+        )
+
+
+class PovertyCause(models.Model):
+    """Cause of poverty (nguyên nhân nghèo): an editable, dated lookup list (no official list found)."""
+
+    code = models.SlugField("mã", max_length=40, unique=True)
+    name = models.CharField("tên", max_length=160, unique=True)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    valid_from_year = models.PositiveSmallIntegerField("dùng từ năm", null=True, blank=True)
+    valid_to_year = models.PositiveSmallIntegerField("đến năm", null=True, blank=True)
+
+    objects = PovertyCauseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "nguyên nhân nghèo"
+        verbose_name_plural = "nguyên nhân nghèo"
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class SupportType(models.Model):
+    """A kind of support in an escape plan (tín dụng, nhà ở, BHYT, học nghề, việc làm, sinh kế...)."""
+
+    code = models.SlugField("mã", max_length=40, unique=True)
+    name = models.CharField("tên", max_length=160, unique=True)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+
+    class Meta:
+        verbose_name = "loại hỗ trợ"
+        verbose_name_plural = "loại hỗ trợ"
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+# --------------------------------------------------------------------------- households
+
+
+class HouseholdQuerySet(ScopedQuerySet):
+    scope_unit_field = "commune"
+
+    def in_commune(self, commune):
+        return self.filter(commune=commune)
+
+
+class Household(TimeStampedModel):
+    """A household (hộ gia đình) of one commune; ``code`` is unique within the commune."""
+
+    code = models.CharField("mã hộ", max_length=30)
+    commune = models.ForeignKey(AdministrativeUnit, verbose_name="xã", on_delete=models.PROTECT,
+                                related_name="households")
+    village = models.CharField("thôn, bản, tổ dân phố", max_length=120, blank=True)
+    head_name = models.CharField("họ và tên chủ hộ", max_length=120)
+    address = models.CharField("địa chỉ", max_length=255, blank=True)
+    area = models.CharField("khu vực", max_length=10, choices=AreaType.choices, default=AreaType.RURAL)
+    is_ethnic_minority = models.BooleanField("dân tộc thiểu số", default=False)
+    has_person_of_merit = models.BooleanField("có người có công", default=False)
+    female_head = models.BooleanField("chủ hộ là phụ nữ", default=False)
+    # Derived from members (services.household_labour_capacity); an import without a
+    # member list sets it from the "Không có khả năng lao động" column.
+    has_labour_capacity = models.BooleanField("có khả năng lao động", default=True)
+    member_count = models.PositiveSmallIntegerField("số nhân khẩu", default=1)
+    # Category of the latest approved review, kept by services.household_refresh_status
+    # so the list can filter on an indexed column instead of a subquery per row.
+    current_category = models.CharField("phân loại hiện tại", max_length=10, choices=Category.choices, blank=True)
+    current_year = models.PositiveSmallIntegerField("năm rà soát gần nhất đã duyệt", null=True, blank=True)
+    note = models.TextField("ghi chú", blank=True)
+    version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người tạo", null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+
+    objects = HouseholdQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "hộ gia đình"
+        verbose_name_plural = "hộ gia đình"
+        ordering = ["commune", "code"]
+        constraints = [
+            # Also the index behind "list a commune's households ordered by code" and code search.
+            models.UniqueConstraint(fields=["commune", "code"], name="household_unique_code_in_commune"),
+            models.CheckConstraint(condition=Q(member_count__gte=0), name="household_member_count_gte_0"),
+        ]
+        indexes = [
+            # household list: filter by village within a commune
+            models.Index(fields=["commune", "village"], name="hh_commune_village_idx"),
+            # household list: filter by category; plans' poor_household_counts per commune
+            models.Index(fields=["commune", "current_category"], name="hh_commune_category_idx"),
+            # household list: filter by labour capacity / ethnic minority within a commune
+            models.Index(fields=["commune", "has_labour_capacity"], name="hh_commune_labour_idx"),
+            models.Index(fields=["commune", "is_ethnic_minority"], name="hh_commune_ethnic_idx"),
+            # household list: search by head's name (prefix) within a commune
+            models.Index(fields=["commune", "head_name"], name="hh_commune_head_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.code} – {self.head_name}"
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("households:household_detail", args=[self.pk])
+
+
+class Sex(models.TextChoices):
+    MALE = "male", "Nam"
+    FEMALE = "female", "Nữ"
+
+
+class Relation(models.TextChoices):
+    HEAD = "head", "Chủ hộ"
+    SPOUSE = "spouse", "Vợ/chồng"
+    CHILD = "child", "Con"
+    PARENT = "parent", "Bố/mẹ"
+    GRANDPARENT = "grandparent", "Ông/bà"
+    GRANDCHILD = "grandchild", "Cháu"
+    SIBLING = "sibling", "Anh/chị/em"
+    CHILD_IN_LAW = "child_in_law", "Con dâu/con rể"
+    OTHER = "other", "Khác"
+
+
+class MemberQuerySet(ScopedQuerySet):
+    scope_unit_field = "household__commune"
+
+
+class Member(TimeStampedModel):
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="members",
+                                  verbose_name="hộ gia đình")
+    full_name = models.CharField("họ và tên", max_length=120)
+    birth_year = models.PositiveSmallIntegerField("năm sinh", null=True, blank=True)
+    sex = models.CharField("giới tính", max_length=6, choices=Sex.choices, blank=True)
+    # Indexed: the household list searches by citizen ID, and the duplicate warning looks it up.
+    citizen_id = models.CharField("số định danh cá nhân (CCCD)", max_length=12, blank=True, db_index=True,
+                                  validators=[citizen_id_validator])
+    relation = models.CharField("quan hệ với chủ hộ", max_length=15, choices=Relation.choices,
+                                default=Relation.OTHER)
+    has_labour_capacity = models.BooleanField("có khả năng lao động", default=False)
+    no_labour_reason = models.CharField("lý do không có khả năng lao động", max_length=200, blank=True)
+    ethnicity = models.CharField("dân tộc", max_length=40, blank=True, default="Kinh")
+    has_disability = models.BooleanField("khuyết tật", default=False)
+    has_health_insurance = models.BooleanField("có thẻ BHYT", default=False)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+
+    objects = MemberQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "thành viên hộ"
+        verbose_name_plural = "thành viên hộ"
+        ordering = ["household", "order", "pk"]
+
+    def __str__(self):
+        return self.full_name
+
+
+# --------------------------------------------------------------------------- reviews
+
+
+class ReviewRound(models.TextChoices):
+    PERIODIC = "periodic", "Định kỳ hằng năm"
+    REGULAR = "regular", "Thường xuyên"
+    AD_HOC = "ad_hoc", "Đột xuất"
+
+
+class ReviewStatus(models.TextChoices):
+    DRAFT = "draft", "Nháp"
+    SUBMITTED = "submitted", "Đã nộp"
+    APPROVED = "approved", "Đã phê duyệt"
+    RETURNED = "returned", "Trả lại"
+
+
+class ReviewQuerySet(ScopedQuerySet):
+    # Denormalised from the household so the approval queue and the reports filter
+    # one indexed column instead of joining households.
+    scope_unit_field = "commune"
+
+    def approved(self):
+        return self.filter(status=ReviewStatus.APPROVED)
+
+    def in_effect_on(self, day: datetime.date):
+        return self.approved().filter(effective_date__lte=day)
+
+
+class Review(TimeStampedModel):
+    """One review (rà soát) of a household for a year and round; its category is computed, never typed."""
+
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="reviews",
+                                  verbose_name="hộ gia đình")
+    commune = models.ForeignKey(AdministrativeUnit, verbose_name="xã", on_delete=models.PROTECT,
+                                related_name="+", editable=False)
+    year = models.PositiveSmallIntegerField("năm rà soát")
+    round = models.CharField("đợt rà soát", max_length=10, choices=ReviewRound.choices,
+                             default=ReviewRound.PERIODIC)
+    review_date = models.DateField("ngày rà soát", null=True, blank=True)
+    effective_date = models.DateField("có hiệu lực từ", editable=False)
+    standard = models.ForeignKey(PovertyStandard, on_delete=models.PROTECT, related_name="reviews",
+                                 verbose_name="chuẩn nghèo", editable=False)
+    area = models.CharField("khu vực", max_length=10, choices=AreaType.choices, default=AreaType.RURAL)
+    income_per_capita = models.PositiveIntegerField("thu nhập bình quân đầu người (đồng/tháng)")
+    deprived_indicators = models.ManyToManyField(Indicator, blank=True, related_name="reviews",
+                                                 verbose_name="chỉ số thiếu hụt")
+    deprivation_count = models.PositiveSmallIntegerField("số chỉ số thiếu hụt", default=0, editable=False)
+    category = models.CharField("phân loại", max_length=10, choices=Category.choices, editable=False)
+    # Labour capacity as it was at review time (the household's flag may change later).
+    has_labour_capacity = models.BooleanField("có khả năng lao động", default=True)
+    causes = models.ManyToManyField(PovertyCause, blank=True, related_name="reviews",
+                                    verbose_name="nguyên nhân nghèo")
+    reviewer = models.CharField("rà soát viên", max_length=120, blank=True)
+    status = models.CharField("trạng thái", max_length=10, choices=ReviewStatus.choices,
+                              default=ReviewStatus.DRAFT)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người nhập", null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người nộp", null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="+")
+    submitted_at = models.DateTimeField("nộp lúc", null=True, blank=True)
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người phê duyệt", null=True,
+                                    blank=True, on_delete=models.SET_NULL, related_name="+")
+    approved_at = models.DateTimeField("phê duyệt lúc", null=True, blank=True)
+    return_comment = models.TextField("lý do trả lại", blank=True)
+    note = models.TextField("ghi chú", blank=True)
+    # Optimistic lock: every write goes through a conditional UPDATE ... WHERE version = n.
+    version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
+
+    objects = ReviewQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "rà soát"
+        verbose_name_plural = "rà soát"
+        ordering = ["household", "-year", "-effective_date"]
+        constraints = [
+            # One periodic review per household and year; regular/ad-hoc ones may repeat.
+            models.UniqueConstraint(fields=["household", "year"], condition=Q(round="periodic"),
+                                    name="review_one_periodic_per_year"),
+            models.CheckConstraint(condition=Q(year__gte=2000) & Q(year__lte=2100), name="review_year_sane"),
+            models.CheckConstraint(
+                condition=~Q(status="approved") | Q(approved_at__isnull=False), name="review_approved_has_time",
+            ),
+        ]
+        indexes = [
+            # reports: status at date D = latest APPROVED review with effective_date <= D, per household
+            models.Index(fields=["household", "status", "effective_date"], name="review_hh_status_eff_idx"),
+            # approval queue: submitted reviews of the communes in scope; household list review-status filter
+            models.Index(fields=["commune", "status"], name="review_commune_status_idx"),
+            # reports and exports: a commune's reviews of a year
+            models.Index(fields=["commune", "year", "status"], name="review_commune_year_idx"),
+        ]
+
+    def __str__(self):
+        return f"Rà soát {self.year} – {self.household_id}"
+
+    @property
+    def is_locked(self) -> bool:
+        """Approved reviews are locked; a correction needs a reopening with a reason."""
+        return self.status == ReviewStatus.APPROVED
+
+    @property
+    def is_editable(self) -> bool:
+        """The commune edits drafts and returned reviews; a submitted one waits for the approver."""
+        return self.status in (ReviewStatus.DRAFT, ReviewStatus.RETURNED)
+
+
+class ReviewAction(models.TextChoices):
+    CREATED = "created", "Tạo mới"
+    EDITED = "edited", "Sửa"
+    SUBMITTED = "submitted", "Nộp"
+    RETURNED = "returned", "Trả lại"
+    APPROVED = "approved", "Phê duyệt"
+    REOPENED = "reopened", "Mở lại"
+    IMPORTED = "imported", "Nhập từ Excel"
+
+
+class ReviewEvent(models.Model):
+    """A workflow step of a review, with the comment (return) or reason (reopen) that goes with it."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="events", verbose_name="rà soát")
+    action = models.CharField("thao tác", max_length=10, choices=ReviewAction.choices)
+    from_status = models.CharField("trạng thái trước", max_length=10, choices=ReviewStatus.choices, blank=True)
+    to_status = models.CharField("trạng thái sau", max_length=10, choices=ReviewStatus.choices)
+    comment = models.TextField("nội dung / lý do", blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người thực hiện", null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField("lúc", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "bước xử lý rà soát"
+        verbose_name_plural = "bước xử lý rà soát"
+        ordering = ["review", "at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_action_display()} ({self.at:%d/%m/%Y %H:%M})"
+
+
+# --------------------------------------------------------------------------- escape plans
+
+
+class EscapePlanQuerySet(ScopedQuerySet):
+    scope_unit_field = "household__commune"
+
+
+class EscapePlan(TimeStampedModel):
+    """Phương án thoát nghèo of a poor household: measures, supports, who helps, target year."""
+
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="escape_plans",
+                                  verbose_name="hộ gia đình")
+    target_year = models.PositiveSmallIntegerField("năm dự kiến thoát nghèo")
+    measures = models.TextField("giải pháp, biện pháp")
+    supports = models.ManyToManyField(SupportType, blank=True, related_name="escape_plans",
+                                      verbose_name="hỗ trợ")
+    responsible_cadre = models.CharField("cán bộ phụ trách", max_length=120, blank=True)
+    helping_agency = models.ForeignKey(Agency, verbose_name="cơ quan, đơn vị giúp đỡ", null=True, blank=True,
+                                       on_delete=models.SET_NULL, related_name="escape_plans")
+    able_to_escape = models.BooleanField(
+        "có khả năng thoát nghèo trong năm", default=True,
+        help_text="Đưa vào danh sách hộ có khả năng thoát nghèo của năm dự kiến (gửi huyện trước 20/3).",
+    )
+    note = models.TextField("ghi chú", blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người lập", null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+
+    objects = EscapePlanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "phương án thoát nghèo"
+        verbose_name_plural = "phương án thoát nghèo"
+        ordering = ["household", "-target_year"]
+        constraints = [
+            models.UniqueConstraint(fields=["household", "target_year"], name="escape_plan_one_per_year"),
+        ]
+        indexes = [
+            # "able to escape poverty in year Y" list, per commune through the household join
+            models.Index(fields=["target_year", "able_to_escape"], name="escape_year_idx"),
+        ]
+
+    def __str__(self):
+        return f"Phương án thoát nghèo {self.target_year} – {self.household_id}"
+
+
+# --------------------------------------------------------------------------- history
+
+
+class HistoryAction(models.TextChoices):
+    CREATE = "create", "Thêm"
+    UPDATE = "update", "Sửa"
+    DELETE = "delete", "Xóa"
+    STATUS = "status", "Chuyển trạng thái"
+
+
+class HistoryQuerySet(ScopedQuerySet):
+    scope_unit_field = "household__commune"
+
+
+class HistoryEntry(models.Model):
+    """One field change (who, when, old → new) of a household, member, review or escape plan.
+
+    Written by the services in the same transaction as the change; shown on the household page.
+    """
+
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="history",
+                                  verbose_name="hộ gia đình")
+    object_type = models.CharField("đối tượng", max_length=20)  # "household", "member", "review", "escape_plan"
+    object_id = models.PositiveBigIntegerField("mã đối tượng", null=True, blank=True)
+    object_label = models.CharField("tên đối tượng", max_length=200, blank=True)
+    action = models.CharField("thao tác", max_length=10, choices=HistoryAction.choices)
+    field = models.CharField("trường", max_length=60, blank=True)
+    field_label = models.CharField("tên trường", max_length=120, blank=True)
+    old_value = models.TextField("giá trị cũ", blank=True)
+    new_value = models.TextField("giá trị mới", blank=True)
+    comment = models.TextField("ghi chú", blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người thực hiện", null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField("lúc", auto_now_add=True)
+
+    objects = HistoryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "lịch sử thay đổi"
+        verbose_name_plural = "lịch sử thay đổi"
+        ordering = ["-at", "-pk"]
+        indexes = [
+            # household page: the household's history, newest first
+            models.Index(fields=["household", "-at"], name="history_household_at_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.object_label} {self.field_label}: {self.old_value} → {self.new_value}"

@@ -1,0 +1,10 @@
+"""Signals other apps listen to (households imports no app to its right).
+
+``reviews_changed`` is sent on commit after approvals, reopenings and imports,
+with ``commune_ids`` (set of AdministrativeUnit ids) and ``years`` (set of review
+years); the reports app connects its dashboard refresh to it.
+"""
+
+from django.dispatch import Signal
+
+reviews_changed = Signal()
