@@ -7,5 +7,5 @@ DEBUG = True
 INTERNAL_IPS = ["127.0.0.1"]
 DEMO_MODE = True
 
-for folder in ("celery/queue", "celery/processed", "media", "static"):
+for folder in ("celery/queue", "celery/processed", "celery/control", "media", "static"):
     (VAR_DIR / folder).mkdir(parents=True, exist_ok=True)
