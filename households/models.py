@@ -289,7 +289,8 @@ class Household(TimeStampedModel):
         ordering = ["commune", "code"]
         constraints = [
             # Also the index behind "list a commune's households ordered by code" and code search.
-            models.UniqueConstraint(fields=["commune", "code"], name="household_unique_code_in_commune"),
+            models.UniqueConstraint(fields=["commune", "code"], name="household_unique_code_in_commune",
+                                    violation_error_message="Mã hộ này đã có trong xã."),
             models.CheckConstraint(condition=Q(member_count__gte=0), name="household_member_count_gte_0"),
         ]
         indexes = [
@@ -440,7 +441,8 @@ class Review(TimeStampedModel):
         constraints = [
             # One periodic review per household and year; regular/ad-hoc ones may repeat.
             models.UniqueConstraint(fields=["household", "year"], condition=Q(round="periodic"),
-                                    name="review_one_periodic_per_year"),
+                                    name="review_one_periodic_per_year",
+                                    violation_error_message="Hộ này đã có phiếu rà soát định kỳ của năm này."),
             models.CheckConstraint(condition=Q(year__gte=2000) & Q(year__lte=2100), name="review_year_sane"),
             models.CheckConstraint(
                 condition=~Q(status="approved") | Q(approved_at__isnull=False), name="review_approved_has_time",
@@ -534,7 +536,8 @@ class EscapePlan(TimeStampedModel):
         verbose_name_plural = "phương án thoát nghèo"
         ordering = ["household", "-target_year"]
         constraints = [
-            models.UniqueConstraint(fields=["household", "target_year"], name="escape_plan_one_per_year"),
+            models.UniqueConstraint(fields=["household", "target_year"], name="escape_plan_one_per_year",
+                                    violation_error_message="Hộ này đã có phương án thoát nghèo cho năm này."),
         ]
         indexes = [
             # "able to escape poverty in year Y" list, per commune through the household join

@@ -1,0 +1,165 @@
+"""Reads: scoped querysets and the figures other apps ask for."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count, F, OuterRef, Prefetch, Subquery
+
+from directory.models import AdministrativeUnit
+from directory.permissions import can_approve_reviews_of
+from directory.scoping import get_for_user_or_404
+
+from .models import (
+    Category,
+    EscapePlan,
+    HistoryEntry,
+    Household,
+    Indicator,
+    Member,
+    Review,
+    ReviewEvent,
+    ReviewStatus,
+)
+from .movements import Movement, movement_between
+
+
+def poor_household_counts(*, commune_ids, year: int | None = None) -> dict[int, tuple[int, int]]:
+    """Per commune: (poor households without labour capacity, poor households with labour capacity).
+
+    By each household's latest approved review (of ``year`` when given). The plans app
+    calls this through ``settings.POOR_HOUSEHOLD_COUNTS`` to allocate quotas.
+    """
+    commune_ids = list(commune_ids)
+    counts: dict[int, list[int]] = {cid: [0, 0] for cid in commune_ids}
+    if not commune_ids:
+        return {}
+    if year is None:
+        # current_category is the latest approved review's category (household_refresh_status):
+        # one grouped query on the (commune, current_category) index.
+        rows = (Household.objects.filter(commune_id__in=commune_ids, current_category=Category.POOR)
+                .values("commune_id", "has_labour_capacity").annotate(n=Count("pk")))
+        labour_key = "has_labour_capacity"
+    else:
+        latest = (Review.objects.filter(household=OuterRef("household"), year=year, status=ReviewStatus.APPROVED)
+                  .order_by("-effective_date", "-pk").values("pk")[:1])
+        rows = (Review.objects.filter(commune_id__in=commune_ids, year=year, status=ReviewStatus.APPROVED)
+                .annotate(latest_pk=Subquery(latest)).filter(pk=F("latest_pk"), category=Category.POOR)
+                .values("commune_id", "has_labour_capacity").annotate(n=Count("pk")))
+        labour_key = "has_labour_capacity"
+    for row in rows:
+        counts[row["commune_id"]][1 if row[labour_key] else 0] += row["n"]
+    return {cid: (pair[0], pair[1]) for cid, pair in counts.items()}
+
+
+# --------------------------------------------------------------------------- household page
+
+
+@dataclass(frozen=True)
+class YearStatus:
+    year: int
+    review: Review
+    category: str
+    movement: Movement | None
+
+    @property
+    def category_label(self) -> str:
+        return Category(self.category).label
+
+    @property
+    def movement_label(self) -> str:
+        return self.movement.label if self.movement else ""
+
+
+def yearly_statuses(approved_reviews) -> list[YearStatus]:
+    """One row per year (the year's latest approved review) with the movement from the year before.
+
+    The first year on record has no movement: there is nothing to compare it with.
+    When a year is missing, the movement is measured from the last year on record.
+    """
+    by_year: dict[int, Review] = {}
+    for review in sorted(approved_reviews, key=lambda r: (r.year, r.effective_date, r.pk)):
+        if review.status == ReviewStatus.APPROVED:
+            by_year[review.year] = review
+    result, previous, ever_poor = [], None, False
+    for year in sorted(by_year):
+        review = by_year[year]
+        movement = None
+        if previous is not None:
+            movement = movement_between(previous, review.category, ever_poor)
+        result.append(YearStatus(year, review, review.category, movement))
+        ever_poor = ever_poor or previous == Category.POOR
+        previous = review.category
+    return result
+
+
+def household_for_page(user, pk: int) -> Household:
+    """A household with everything its page shows, in a fixed number of queries."""
+    queryset = Household.objects.select_related("commune", "created_by").prefetch_related(
+        Prefetch("members", queryset=Member.objects.order_by("order", "pk")),
+        Prefetch("reviews", queryset=Review.objects.select_related("standard", "approved_by", "submitted_by")
+                 .prefetch_related(
+                     Prefetch("deprived_indicators", queryset=Indicator.objects.select_related("dimension")),
+                     "causes",
+                     Prefetch("events", queryset=ReviewEvent.objects.select_related("actor")))
+                 .order_by("-year", "-effective_date", "-pk")),
+        Prefetch("escape_plans", queryset=EscapePlan.objects.select_related("helping_agency")
+                 .prefetch_related("supports").order_by("-target_year")),
+        Prefetch("history", queryset=HistoryEntry.objects.select_related("actor").order_by("-at", "-pk")),
+    )
+    return get_for_user_or_404(queryset, user, pk=pk)
+
+
+def review_for_user(user, pk: int) -> Review:
+    return get_for_user_or_404(
+        Review.objects.select_related("household", "household__commune", "commune", "standard"), user, pk=pk
+    )
+
+
+# --------------------------------------------------------------------------- lists
+
+
+def approval_queue(user):
+    """Submitted reviews the user may approve: in scope, and the commune's approver is this user's tier."""
+    submitted = Review.objects.for_user(user).filter(status=ReviewStatus.SUBMITTED)
+    # The approver setting is per commune: one small query over the communes with pending reviews.
+    communes = AdministrativeUnit.objects.filter(pk__in=submitted.values("commune_id"))
+    allowed = [commune.pk for commune in communes if can_approve_reviews_of(user, commune)]
+    return (submitted.filter(commune_id__in=allowed)
+            .select_related("household", "commune", "submitted_by", "standard")
+            .prefetch_related("causes")
+            .order_by("commune__path", "household__code", "year"))
+
+
+def pending_reviews(user, *, year: int | None = None):
+    """Draft and returned reviews in scope: the commune's to-do list and bulk submit."""
+    queryset = (Review.objects.for_user(user).filter(status__in=[ReviewStatus.DRAFT, ReviewStatus.RETURNED])
+                .select_related("household", "commune").order_by("commune__path", "household__code", "-year"))
+    if year:
+        queryset = queryset.filter(year=year)
+    return queryset
+
+
+def escape_list(user, *, year: int):
+    """Households able to escape poverty in ``year`` (sent to the district by 20/3)."""
+    return (EscapePlan.objects.for_user(user).filter(target_year=year, able_to_escape=True)
+            .select_related("household", "household__commune", "helping_agency")
+            .prefetch_related("supports")
+            .order_by("household__commune__path", "household__village", "household__code"))
+
+
+def movements_by_household(household_ids, *, year: int) -> dict[int, Movement | None]:
+    """The movement of ``year`` for many households at once (two queries), for exports and reports."""
+    reviews = (Review.objects.filter(household_id__in=list(household_ids), status=ReviewStatus.APPROVED,
+                                     year__lte=year)
+               .only("pk", "household_id", "year", "effective_date", "category", "status"))
+    grouped = defaultdict(list)
+    for review in reviews:
+        grouped[review.household_id].append(review)
+    result = {}
+    for household_id, rows in grouped.items():
+        statuses = yearly_statuses(rows)
+        last = statuses[-1] if statuses else None
+        result[household_id] = last.movement if last and last.year == year else None
+    return result
