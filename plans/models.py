@@ -49,22 +49,32 @@ class Plan(TimeStampedModel):
     """A plan or steering document (kế hoạch, kết luận, chỉ thị...) issued by one unit."""
 
     code = models.SlugField(
-        "mã kế hoạch", max_length=60, unique=True,
+        "mã kế hoạch",
+        max_length=60,
+        unique=True,
         help_text="Mã ổn định dùng trong đường dẫn và lệnh quản trị, ví dụ thoxuan-2024.",
     )
     number = models.CharField(
-        "số văn bản", max_length=60, blank=True,
+        "số văn bản",
+        max_length=60,
+        blank=True,
         help_text="Ví dụ 81/KH-UBND. Để trống nếu văn bản còn là dự thảo chưa có số.",
     )
     title = models.CharField("trích yếu", max_length=500)
     kind = models.CharField("loại văn bản", max_length=20, choices=PlanKind.choices, default=PlanKind.PLAN)
-    unit = models.ForeignKey(AdministrativeUnit, verbose_name="đơn vị ban hành", on_delete=models.PROTECT,
-                             related_name="plans")
-    issuer = models.CharField("cơ quan ban hành", max_length=200, blank=True,
-                              help_text="Như ghi trên văn bản, ví dụ “UBND huyện Thọ Xuân”, “Tỉnh ủy”.")
+    unit = models.ForeignKey(
+        AdministrativeUnit, verbose_name="đơn vị ban hành", on_delete=models.PROTECT, related_name="plans"
+    )
+    issuer = models.CharField(
+        "cơ quan ban hành",
+        max_length=200,
+        blank=True,
+        help_text="Như ghi trên văn bản, ví dụ “UBND huyện Thọ Xuân”, “Tỉnh ủy”.",
+    )
     signer_name = models.CharField("người ký", max_length=120, blank=True)
-    signer_title = models.CharField("chức vụ người ký", max_length=120, blank=True,
-                                    help_text="Ví dụ “KT. CHỦ TỊCH – PHÓ CHỦ TỊCH”.")
+    signer_title = models.CharField(
+        "chức vụ người ký", max_length=120, blank=True, help_text="Ví dụ “KT. CHỦ TỊCH – PHÓ CHỦ TỊCH”."
+    )
     issue_date = models.DateField("ngày ban hành", null=True, blank=True)
     first_year = models.PositiveSmallIntegerField("từ năm")
     last_year = models.PositiveSmallIntegerField("đến năm")
@@ -81,10 +91,18 @@ class Plan(TimeStampedModel):
         verbose_name_plural = "kế hoạch"
         ordering = ["-last_year", "-issue_date", "code"]
         constraints = [
-            models.CheckConstraint(condition=Q(last_year__gte=F("first_year")), name="plan_period_ordered"),
+            models.CheckConstraint(
+                condition=Q(last_year__gte=F("first_year")),
+                name="plan_period_ordered",
+                violation_error_message="Năm kết thúc phải bằng hoặc sau năm bắt đầu.",
+            ),
             # A draft has no number yet (the Thọ Xuân and Tây Hòa seeds); issued numbers are unique per unit.
-            models.UniqueConstraint(fields=["unit", "number"], condition=~Q(number=""),
-                                    name="plan_unique_number_in_unit"),
+            models.UniqueConstraint(
+                fields=["unit", "number"],
+                condition=~Q(number=""),
+                name="plan_unique_number_in_unit",
+                violation_error_message="Đơn vị này đã có văn bản mang số này.",
+            ),
         ]
         indexes = [
             # plan list filtered by period (year within first_year..last_year)
@@ -127,15 +145,21 @@ class LegalBasis(models.Model):
     """A document the plan cites: a parent plan it implements or a legal basis (căn cứ)."""
 
     plan = models.ForeignKey(Plan, verbose_name="kế hoạch", on_delete=models.CASCADE, related_name="legal_bases")
-    relation = models.CharField("quan hệ", max_length=20, choices=LegalBasisRelation.choices,
-                                default=LegalBasisRelation.BASED_ON)
+    relation = models.CharField(
+        "quan hệ", max_length=20, choices=LegalBasisRelation.choices, default=LegalBasisRelation.BASED_ON
+    )
     document_number = models.CharField("số văn bản", max_length=60, blank=True)
     document_date = models.DateField("ngày văn bản", null=True, blank=True)
     issuer = models.CharField("cơ quan ban hành", max_length=200, blank=True)
     title = models.CharField("trích yếu", max_length=500, blank=True)
     referenced_plan = models.ForeignKey(
-        Plan, verbose_name="kế hoạch trong hệ thống", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="cited_by", help_text="Khi văn bản được dẫn cũng có trong hệ thống.",
+        Plan,
+        verbose_name="kế hoạch trong hệ thống",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cited_by",
+        help_text="Khi văn bản được dẫn cũng có trong hệ thống.",
     )
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
 
@@ -174,24 +198,48 @@ class IndicatorTarget(TimeStampedModel):
     """A measurable objective of a plan: a single value (180 hộ) or a range (2.500–3.000 người)."""
 
     plan = models.ForeignKey(Plan, verbose_name="kế hoạch", on_delete=models.CASCADE, related_name="targets")
-    parent = models.ForeignKey("self", verbose_name="thuộc chỉ tiêu", null=True, blank=True,
-                               on_delete=models.CASCADE, related_name="children",
-                               help_text="“Trong đó”: ví dụ 160–200 người đi làm việc ở nước ngoài.")
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="thuộc chỉ tiêu",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="children",
+        help_text="“Trong đó”: ví dụ 160–200 người đi làm việc ở nước ngoài.",
+    )
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
     name = models.CharField("chỉ tiêu", max_length=500)
     measure_unit = models.CharField("đơn vị tính", max_length=40, help_text="%, hộ, người, mô hình, xã...")
-    comparison = models.CharField("so sánh", max_length=10, choices=TargetComparison.choices,
-                                  default=TargetComparison.AT_LEAST)
+    comparison = models.CharField(
+        "so sánh", max_length=10, choices=TargetComparison.choices, default=TargetComparison.AT_LEAST
+    )
     value_min = models.DecimalField("giá trị (hoặc cận dưới)", max_digits=14, decimal_places=3)
-    value_max = models.DecimalField("cận trên", max_digits=14, decimal_places=3, null=True, blank=True,
-                                    help_text="Chỉ điền khi chỉ tiêu là một khoảng, ví dụ 2.500–3.000.")
+    value_max = models.DecimalField(
+        "cận trên",
+        max_digits=14,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        help_text="Chỉ điền khi chỉ tiêu là một khoảng, ví dụ 2.500–3.000.",
+    )
     period = models.CharField("kỳ", max_length=10, choices=TargetPeriod.choices, default=TargetPeriod.PHASE)
-    year = models.PositiveSmallIntegerField("năm", null=True, blank=True,
-                                            help_text="Bắt buộc khi chỉ tiêu tính trong một năm.")
-    applies_to_unit = models.ForeignKey(AdministrativeUnit, verbose_name="áp dụng cho đơn vị", null=True,
-                                        blank=True, on_delete=models.PROTECT, related_name="indicator_targets")
-    applies_to_group = models.CharField("áp dụng cho nhóm", max_length=200, blank=True,
-                                        help_text="Ví dụ: hộ DTTS, xã ĐBKK, người trong độ tuổi lao động.")
+    year = models.PositiveSmallIntegerField(
+        "năm", null=True, blank=True, help_text="Bắt buộc khi chỉ tiêu tính trong một năm."
+    )
+    applies_to_unit = models.ForeignKey(
+        AdministrativeUnit,
+        verbose_name="áp dụng cho đơn vị",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="indicator_targets",
+    )
+    applies_to_group = models.CharField(
+        "áp dụng cho nhóm",
+        max_length=200,
+        blank=True,
+        help_text="Ví dụ: hộ DTTS, xã ĐBKK, người trong độ tuổi lao động.",
+    )
     baseline_value = models.DecimalField("giá trị gốc", max_digits=14, decimal_places=3, null=True, blank=True)
     baseline_year = models.PositiveSmallIntegerField("năm gốc", null=True, blank=True)
     note = models.TextField("ghi chú", blank=True)
@@ -203,10 +251,16 @@ class IndicatorTarget(TimeStampedModel):
         verbose_name_plural = "chỉ tiêu"
         ordering = ["plan", "order", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(value_max__isnull=True) | Q(value_max__gte=F("value_min")),
-                                   name="target_range_ordered"),
-            models.CheckConstraint(condition=~Q(period="in_year") | Q(year__isnull=False),
-                                   name="target_in_year_has_year"),
+            models.CheckConstraint(
+                condition=Q(value_max__isnull=True) | Q(value_max__gte=F("value_min")),
+                name="target_range_ordered",
+                violation_error_message="Cận trên phải lớn hơn hoặc bằng giá trị (cận dưới).",
+            ),
+            models.CheckConstraint(
+                condition=~Q(period="in_year") | Q(year__isnull=False),
+                name="target_in_year_has_year",
+                violation_error_message="Chỉ tiêu tính trong năm phải ghi năm.",
+            ),
         ]
 
     def __str__(self):
@@ -218,8 +272,8 @@ class IndicatorTarget(TimeStampedModel):
 
     @property
     def value_label(self) -> str:
-        def fmt(value: Decimal) -> str:
-            text = f"{value.normalize():f}"
+        def fmt(value) -> str:
+            text = f"{Decimal(str(value)).normalize():f}"
             whole, _, frac = text.partition(".")
             whole = f"{int(whole):,}".replace(",", ".")
             return f"{whole},{frac}" if frac else whole
@@ -247,15 +301,22 @@ class TargetProgressQuerySet(ScopedQuerySet):
 class TargetProgress(TimeStampedModel):
     """An actual value measured for a target (so targets can be compared with results)."""
 
-    target = models.ForeignKey(IndicatorTarget, verbose_name="chỉ tiêu", on_delete=models.CASCADE,
-                               related_name="progress_entries")
+    target = models.ForeignKey(
+        IndicatorTarget, verbose_name="chỉ tiêu", on_delete=models.CASCADE, related_name="progress_entries"
+    )
     period_label = models.CharField("kỳ", max_length=60, help_text="Ví dụ: 6 tháng đầu năm 2024, năm 2024.")
     as_of = models.DateField("tính đến ngày")
     actual_value = models.DecimalField("giá trị thực hiện", max_digits=14, decimal_places=3)
     source = models.CharField("nguồn số liệu", max_length=200, blank=True)
     note = models.TextField("ghi chú", blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người nhập", null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người nhập",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     objects = TargetProgressQuerySet.as_manager()
 
@@ -289,24 +350,35 @@ class Project(TimeStampedModel):
     """A component project (Dự án 1–7), a sub-project (tiểu dự án) or a policy of a plan."""
 
     plan = models.ForeignKey(Plan, verbose_name="kế hoạch", on_delete=models.CASCADE, related_name="projects")
-    parent = models.ForeignKey("self", verbose_name="thuộc dự án", null=True, blank=True,
-                               on_delete=models.CASCADE, related_name="subprojects")
+    parent = models.ForeignKey(
+        "self", verbose_name="thuộc dự án", null=True, blank=True, on_delete=models.CASCADE, related_name="subprojects"
+    )
     kind = models.CharField("loại", max_length=12, choices=ProjectKind.choices, default=ProjectKind.PROJECT)
     number = models.PositiveSmallIntegerField("số thứ tự", help_text="Dự án 1 → 1; Tiểu dự án 2 → 2.")
     name = models.CharField("tên", max_length=300)
     objective = models.TextField("mục tiêu", blank=True)
     beneficiaries = models.TextField("đối tượng", blank=True)
     support_content = models.TextField("nội dung hỗ trợ", blank=True)
-    lead_agency = models.ForeignKey(Agency, verbose_name="cơ quan chủ trì", null=True, blank=True,
-                                    on_delete=models.PROTECT, related_name="led_projects")
+    lead_agency = models.ForeignKey(
+        Agency,
+        verbose_name="cơ quan chủ trì",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="led_projects",
+    )
     lead_agency_text = models.CharField(
-        "cơ quan chủ trì (như ghi trong văn bản)", max_length=300, blank=True,
+        "cơ quan chủ trì (như ghi trong văn bản)",
+        max_length=300,
+        blank=True,
         help_text="Dùng khi văn bản nêu chung, ví dụ “UBND các huyện nghèo”.",
     )
-    coordinating_agencies = models.ManyToManyField(Agency, verbose_name="cơ quan phối hợp", blank=True,
-                                                   related_name="coordinated_projects")
+    coordinating_agencies = models.ManyToManyField(
+        Agency, verbose_name="cơ quan phối hợp", blank=True, related_name="coordinated_projects"
+    )
     coordinating_text = models.TextField(
-        "cơ quan phối hợp (như ghi trong văn bản)", blank=True,
+        "cơ quan phối hợp (như ghi trong văn bản)",
+        blank=True,
         help_text="Các đơn vị được nêu chung, ví dụ “UBND các huyện, thị xã, thành phố”.",
     )
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
@@ -318,12 +390,23 @@ class Project(TimeStampedModel):
         verbose_name_plural = "dự án, tiểu dự án"
         ordering = ["plan", "order", "kind", "number", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["plan", "kind", "number"], condition=Q(parent__isnull=True),
-                                    name="project_unique_number_in_plan"),
-            models.UniqueConstraint(fields=["parent", "number"], condition=Q(parent__isnull=False),
-                                    name="subproject_unique_number_in_project"),
-            models.CheckConstraint(condition=Q(kind="tieu_du_an", parent__isnull=False) | ~Q(kind="tieu_du_an"),
-                                   name="subproject_has_parent"),
+            models.UniqueConstraint(
+                fields=["plan", "kind", "number"],
+                condition=Q(parent__isnull=True),
+                name="project_unique_number_in_plan",
+                violation_error_message="Kế hoạch đã có dự án (chính sách) mang số này.",
+            ),
+            models.UniqueConstraint(
+                fields=["parent", "number"],
+                condition=Q(parent__isnull=False),
+                name="subproject_unique_number_in_project",
+                violation_error_message="Dự án đã có tiểu dự án mang số này.",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="tieu_du_an", parent__isnull=False) | ~Q(kind="tieu_du_an"),
+                name="subproject_has_parent",
+                violation_error_message="Tiểu dự án phải thuộc một dự án.",
+            ),
         ]
 
     def __str__(self):
@@ -380,22 +463,29 @@ class Task(TimeStampedModel):
     """A task the plan assigns to an agency (phân công nhiệm vụ), lead or coordinating."""
 
     plan = models.ForeignKey(Plan, verbose_name="kế hoạch", on_delete=models.CASCADE, related_name="tasks")
-    agency = models.ForeignKey(Agency, verbose_name="cơ quan thực hiện", on_delete=models.PROTECT,
-                               related_name="tasks")
+    agency = models.ForeignKey(Agency, verbose_name="cơ quan thực hiện", on_delete=models.PROTECT, related_name="tasks")
     role = models.CharField("vai trò", max_length=10, choices=TaskRole.choices, default=TaskRole.LEAD)
-    project = models.ForeignKey(Project, verbose_name="thuộc dự án", null=True, blank=True,
-                                on_delete=models.SET_NULL, related_name="tasks")
+    project = models.ForeignKey(
+        Project, verbose_name="thuộc dự án", null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks"
+    )
     text = models.TextField("nội dung nhiệm vụ")
     due_date = models.DateField("hạn hoàn thành", null=True, blank=True)
-    recurrence = models.CharField("định kỳ", max_length=12, choices=TaskRecurrence.choices,
-                                  default=TaskRecurrence.NONE, blank=True)
-    recurrence_note = models.CharField("thời hạn định kỳ (như văn bản)", max_length=200, blank=True,
-                                       help_text="Ví dụ “trước ngày 10/12 hằng năm”.")
-    status = models.CharField("trạng thái", max_length=20, choices=TaskStatus.choices,
-                              default=TaskStatus.NOT_STARTED)
+    recurrence = models.CharField(
+        "định kỳ", max_length=12, choices=TaskRecurrence.choices, default=TaskRecurrence.NONE, blank=True
+    )
+    recurrence_note = models.CharField(
+        "thời hạn định kỳ (như văn bản)", max_length=200, blank=True, help_text="Ví dụ “trước ngày 10/12 hằng năm”."
+    )
+    status = models.CharField("trạng thái", max_length=20, choices=TaskStatus.choices, default=TaskStatus.NOT_STARTED)
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người giao", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người giao",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     objects = TaskQuerySet.as_manager()
 
@@ -419,8 +509,9 @@ class Task(TimeStampedModel):
         return self.recurrence_note or (self.get_recurrence_display() if self.recurrence else "")
 
     def is_overdue(self, today) -> bool:
-        return bool(self.due_date and self.due_date < today and self.status not in (TaskStatus.DONE,
-                                                                                   TaskStatus.CANCELLED))
+        return bool(
+            self.due_date and self.due_date < today and self.status not in (TaskStatus.DONE, TaskStatus.CANCELLED)
+        )
 
 
 class TaskProgressQuerySet(ScopedQuerySet):
@@ -440,8 +531,9 @@ class TaskProgress(models.Model):
     reported_on = models.DateField("ngày báo cáo")
     text = models.TextField("nội dung tiến độ")
     status = models.CharField("trạng thái sau cập nhật", max_length=20, choices=TaskStatus.choices)
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người báo cáo", on_delete=models.PROTECT,
-                               related_name="task_progress")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="người báo cáo", on_delete=models.PROTECT, related_name="task_progress"
+    )
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
 
     objects = TaskProgressQuerySet.as_manager()
@@ -471,8 +563,12 @@ class QuotaTable(TimeStampedModel):
 
     plan = models.ForeignKey(Plan, verbose_name="kế hoạch", on_delete=models.CASCADE, related_name="quota_tables")
     year = models.PositiveSmallIntegerField("năm")
-    title = models.CharField("tiêu đề phụ lục", max_length=300, blank=True,
-                             help_text="Ví dụ “CHỈ TIÊU GIẢM NGHÈO CỦA CÁC XÃ, THỊ TRẤN NĂM 2024”.")
+    title = models.CharField(
+        "tiêu đề phụ lục",
+        max_length=300,
+        blank=True,
+        help_text="Ví dụ “CHỈ TIÊU GIẢM NGHÈO CỦA CÁC XÃ, THỊ TRẤN NĂM 2024”.",
+    )
     appendix_label = models.CharField("số phụ lục", max_length=40, blank=True, default="Phụ lục 01")
     target_total = models.IntegerField("chỉ tiêu của kế hoạch: tổng số hộ", null=True, blank=True)
     target_without_labour = models.IntegerField("trong đó hộ không có KNLĐ", null=True, blank=True)
@@ -486,18 +582,25 @@ class QuotaTable(TimeStampedModel):
         verbose_name_plural = "bảng chỉ tiêu giảm hộ nghèo"
         ordering = ["plan", "year"]
         constraints = [
-            models.UniqueConstraint(fields=["plan", "year"], name="quota_table_unique_plan_year"),
+            models.UniqueConstraint(
+                fields=["plan", "year"],
+                name="quota_table_unique_plan_year",
+                violation_error_message="Kế hoạch đã có bảng chỉ tiêu của năm này.",
+            ),
             models.CheckConstraint(
                 condition=(Q(target_total__isnull=True) | Q(target_total__gte=0))
                 & (Q(target_without_labour__isnull=True) | Q(target_without_labour__gte=0))
                 & (Q(target_with_labour__isnull=True) | Q(target_with_labour__gte=0)),
                 name="quota_table_targets_non_negative",
+                violation_error_message="Chỉ tiêu không được âm.",
             ),
             models.CheckConstraint(
-                condition=Q(target_total__isnull=True) | Q(target_without_labour__isnull=True)
+                condition=Q(target_total__isnull=True)
+                | Q(target_without_labour__isnull=True)
                 | Q(target_with_labour__isnull=True)
                 | Q(target_total=F("target_without_labour") + F("target_with_labour")),
                 name="quota_table_targets_add_up",
+                violation_error_message="Tổng chỉ tiêu phải bằng số hộ không có KNLĐ cộng số hộ có KNLĐ.",
             ),
         ]
         indexes = [
@@ -516,10 +619,10 @@ class QuotaRowQuerySet(ScopedQuerySet):
 class QuotaRow(models.Model):
     """One commune's quota: total households to lift out of poverty = without + with labour capacity."""
 
-    table = models.ForeignKey(QuotaTable, verbose_name="bảng chỉ tiêu", on_delete=models.CASCADE,
-                              related_name="rows")
-    commune = models.ForeignKey(AdministrativeUnit, verbose_name="xã, phường, thị trấn", on_delete=models.PROTECT,
-                                related_name="quota_rows")
+    table = models.ForeignKey(QuotaTable, verbose_name="bảng chỉ tiêu", on_delete=models.CASCADE, related_name="rows")
+    commune = models.ForeignKey(
+        AdministrativeUnit, verbose_name="xã, phường, thị trấn", on_delete=models.PROTECT, related_name="quota_rows"
+    )
     order = models.PositiveSmallIntegerField("TT", default=0)
     total = models.IntegerField("chỉ tiêu giảm hộ nghèo (hộ)", default=0)
     without_labour = models.IntegerField("hộ không có KNLĐ", default=0)
@@ -533,11 +636,21 @@ class QuotaRow(models.Model):
         verbose_name_plural = "chỉ tiêu của các xã"
         ordering = ["table", "order", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["table", "commune"], name="quota_row_unique_commune"),
-            models.CheckConstraint(condition=Q(total__gte=0) & Q(without_labour__gte=0) & Q(with_labour__gte=0),
-                                   name="quota_row_non_negative"),
-            models.CheckConstraint(condition=Q(total=F("without_labour") + F("with_labour")),
-                                   name="quota_row_adds_up"),
+            models.UniqueConstraint(
+                fields=["table", "commune"],
+                name="quota_row_unique_commune",
+                violation_error_message="Mỗi xã chỉ có một dòng trong bảng chỉ tiêu.",
+            ),
+            models.CheckConstraint(
+                condition=Q(total__gte=0) & Q(without_labour__gte=0) & Q(with_labour__gte=0),
+                name="quota_row_non_negative",
+                violation_error_message="Chỉ tiêu của xã không được âm.",
+            ),
+            models.CheckConstraint(
+                condition=Q(total=F("without_labour") + F("with_labour")),
+                name="quota_row_adds_up",
+                violation_error_message="Chỉ tiêu của xã phải bằng số hộ không có KNLĐ cộng số hộ có KNLĐ.",
+            ),
         ]
         indexes = [
             # quota_by_commune: rows of given communes across the year's tables
@@ -558,15 +671,20 @@ class SupportAssignmentQuerySet(ScopedQuerySet):
 class CommuneSupportAssignment(TimeStampedModel):
     """Phụ lục “cơ quan giúp đỡ xã”: which agencies help a commune, and the steering-committee member in charge."""
 
-    plan = models.ForeignKey(Plan, verbose_name="kế hoạch", on_delete=models.CASCADE,
-                             related_name="support_assignments")
+    plan = models.ForeignKey(
+        Plan, verbose_name="kế hoạch", on_delete=models.CASCADE, related_name="support_assignments"
+    )
     order = models.PositiveSmallIntegerField("STT", default=0)
-    commune = models.ForeignKey(AdministrativeUnit, verbose_name="xã, thị trấn", on_delete=models.PROTECT,
-                                related_name="support_assignments")
-    agencies = models.ManyToManyField(Agency, verbose_name="cơ quan giúp đỡ", blank=True,
-                                      related_name="supported_communes")
+    commune = models.ForeignKey(
+        AdministrativeUnit, verbose_name="xã, thị trấn", on_delete=models.PROTECT, related_name="support_assignments"
+    )
+    agencies = models.ManyToManyField(
+        Agency, verbose_name="cơ quan giúp đỡ", blank=True, related_name="supported_communes"
+    )
     agencies_as_written = models.CharField(
-        "cơ quan/đơn vị (như ghi trong văn bản)", max_length=300, blank=True,
+        "cơ quan/đơn vị (như ghi trong văn bản)",
+        max_length=300,
+        blank=True,
         help_text="Ví dụ “Phòng Tư Pháp, Bệnh viện Đa khoa huyện” (hai cơ quan).",
     )
     steering_member = models.CharField("thành viên Ban Chỉ đạo phụ trách", max_length=120, blank=True)
@@ -580,7 +698,11 @@ class CommuneSupportAssignment(TimeStampedModel):
         verbose_name_plural = "phân công giúp đỡ xã"
         ordering = ["plan", "order", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["plan", "commune"], name="support_unique_commune_in_plan"),
+            models.UniqueConstraint(
+                fields=["plan", "commune"],
+                name="support_unique_commune_in_plan",
+                violation_error_message="Xã này đã được phân công trong kế hoạch.",
+            ),
         ]
 
     def __str__(self):
@@ -598,8 +720,14 @@ class PlanEvent(models.Model):
     """Who changed what in a plan (quota tables replaced, tasks assigned...): written by services."""
 
     plan = models.ForeignKey(Plan, verbose_name="kế hoạch", on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người thực hiện", null=True, blank=True,
-                              on_delete=models.SET_NULL, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người thực hiện",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     action = models.CharField("thao tác", max_length=60)
     detail = models.TextField("chi tiết", blank=True)
     created_at = models.DateTimeField("lúc", auto_now_add=True)

@@ -1,3 +1,17 @@
+from django.urls import path
+
+from . import views
+
 app_name = "plans"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.PlanListView.as_view(), name="plan_list"),
+    path("nhiem-vu-cua-toi/", views.MyTasksView.as_view(), name="my_tasks"),
+    path("nhiem-vu/<int:pk>/", views.TaskDetailView.as_view(), name="task_detail"),
+    path("chi-tieu-ke-hoach/<int:pk>/ket-qua/", views.TargetProgressCreateView.as_view(), name="target_progress_add"),
+    path("<slug:code>/", views.PlanDetailView.as_view(), name="plan_detail"),
+    path("<slug:code>/giao-nhiem-vu/", views.TaskCreateView.as_view(), name="task_create"),
+    path("<slug:code>/chi-tieu/them/", views.QuotaTableCreateView.as_view(), name="quota_table_create"),
+    path("<slug:code>/chi-tieu/<int:year>/", views.QuotaGridView.as_view(), name="quota_grid"),
+    path("<slug:code>/chi-tieu/<int:year>/phan-bo/", views.QuotaAllocateView.as_view(), name="quota_allocate"),
+]

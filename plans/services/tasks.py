@@ -1,0 +1,69 @@
+"""Assigning tasks to agencies and posting progress on them."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from directory.models import Agency
+from directory.permissions import Cap, user_can
+
+from ..models import Plan, PlanEvent, Project, Task, TaskProgress, TaskRecurrence, TaskRole, TaskStatus
+
+
+@transaction.atomic
+def task_create(
+    *,
+    plan: Plan,
+    agency: Agency,
+    text: str,
+    acting_user,
+    role: str = TaskRole.LEAD,
+    due_date: datetime.date | None = None,
+    recurrence: str = TaskRecurrence.NONE,
+    recurrence_note: str = "",
+    project: Project | None = None,
+    status: str = TaskStatus.NOT_STARTED,
+) -> Task:
+    """Assign a task of ``plan`` to ``agency`` (chủ trì or phối hợp)."""
+    if acting_user is not None and not user_can(acting_user, Cap.TASK_ASSIGN):
+        raise PermissionDenied("Vai trò của bạn không được giao nhiệm vụ.")
+    errors = {}
+    # The agency must belong to the issuing unit or a unit under it (a district plan
+    # assigns district offices, a province plan provincial departments or districts).
+    if not agency.unit.path.startswith(plan.unit.path):
+        errors["agency"] = f"{agency.name} không thuộc {plan.unit.name}, đơn vị ban hành kế hoạch."
+    if project is not None and project.plan_id != plan.pk:
+        errors["project"] = f"{project.label} không thuộc kế hoạch này."
+    if errors:
+        raise ValidationError(errors)
+    order = (plan.tasks.order_by("-order").values_list("order", flat=True).first() or 0) + 1
+    task = Task(plan=plan, agency=agency, role=role, text=text.strip(), due_date=due_date, recurrence=recurrence,
+                recurrence_note=recurrence_note.strip(), project=project, status=status, order=order,
+                created_by=acting_user)
+    task.full_clean()
+    task.save()
+    PlanEvent.objects.create(plan=plan, actor=acting_user, action="task_create",
+                             detail=f"Giao nhiệm vụ cho {agency.name} ({task.get_role_display()}).")
+    return task
+
+
+@transaction.atomic
+def task_progress_add(*, task: Task, reported_on: datetime.date, text: str, status: str, acting_user) -> TaskProgress:
+    """An agency reports progress on one of its own tasks; the task takes the new status."""
+    if not user_can(acting_user, Cap.TASK_PROGRESS):
+        raise PermissionDenied("Vai trò của bạn không được cập nhật tiến độ nhiệm vụ.")
+    # Same rule as the pages: the task must be in the user's own task list.
+    if not Task.objects.for_user(acting_user).filter(pk=task.pk).exists():
+        raise PermissionDenied("Nhiệm vụ này không được giao cho cơ quan của bạn.")
+    entry = TaskProgress(task=task, reported_on=reported_on, text=text.strip(), status=status, author=acting_user)
+    entry.full_clean()
+    entry.save()
+    if task.status != status:
+        task.status = status
+        task.save(update_fields=["status", "updated_at"])
+    PlanEvent.objects.create(plan_id=task.plan_id, actor=acting_user, action="task_progress",
+                             detail=f"{task.agency.name} cập nhật tiến độ: {entry.get_status_display()}.")
+    return entry
