@@ -1,4 +1,7 @@
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 
 from directory.admin_scoping import ScopedInline, ScopedModelAdmin
 from directory.permissions import Cap
@@ -16,6 +19,7 @@ from .models import (
     Task,
     TaskProgress,
 )
+from .services.quotas import QuotaRowInput, quota_table_validate
 
 
 class LegalBasisInline(ScopedInline, admin.TabularInline):
@@ -72,9 +76,25 @@ class TaskProgressInline(ScopedInline, admin.TabularInline):
     autocomplete_fields = ("author",)
 
 
+class TaskAdminForm(forms.ModelForm):
+    class Meta:
+        model = Task
+        fields = ["plan", "agency", "role", "project", "text", "due_date", "recurrence", "recurrence_note", "status",
+                  "order"]
+
+    def clean(self):
+        data = super().clean()
+        plan, agency = data.get("plan"), data.get("agency")
+        # same rule as plans.services.tasks.task_create
+        if plan and agency and not agency.unit.path.startswith(plan.unit.path):
+            self.add_error("agency", f"{agency.name} không thuộc {plan.unit.name}, đơn vị ban hành kế hoạch.")
+        return data
+
+
 @admin.register(Task)
 class TaskAdmin(ScopedModelAdmin):
     write_cap = Cap.TASK_ASSIGN
+    form = TaskAdminForm
     list_display = ("__str__", "plan", "agency", "role", "due_date", "recurrence", "status")
     list_filter = ("role", "status", "recurrence")
     search_fields = ("text", "agency__name", "plan__code")
@@ -89,8 +109,36 @@ class TaskAdmin(ScopedModelAdmin):
         super().save_model(request, obj, form, change)
 
 
+class QuotaRowInlineFormSet(BaseInlineFormSet):
+    """The admin applies the same quota rules as the grid and the Excel import."""
+
+    def clean(self):
+        super().clean()
+        if any(form.errors for form in self.forms) or self.instance.plan_id is None:
+            return
+        rows, forms_by_key = [], {}
+        for index, form in enumerate(self.forms):
+            data = form.cleaned_data
+            if not data or data.get("DELETE") or not data.get("commune"):
+                continue
+            forms_by_key[index] = form
+            rows.append(QuotaRowInput(commune=data["commune"], total=data.get("total"),
+                                      without_labour=data.get("without_labour"), with_labour=data.get("with_labour"),
+                                      label=f"Dòng {index + 1} ({data['commune'].display_name})", key=index))
+        table_errors = []
+        for error in quota_table_validate(rows, table=self.instance):
+            if error.key is None:
+                table_errors.append(error.message)
+            else:
+                field = error.field if error.field in forms_by_key[error.key].fields else None
+                forms_by_key[error.key].add_error(field, error.message)
+        if table_errors:
+            raise ValidationError(table_errors)
+
+
 class QuotaRowInline(ScopedInline, admin.TabularInline):
     model = QuotaRow
+    formset = QuotaRowInlineFormSet
     write_cap = Cap.QUOTA_EDIT
     extra = 0
     autocomplete_fields = ("commune",)

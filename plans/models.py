@@ -19,6 +19,18 @@ from django.urls import reverse
 from directory.models import AdministrativeUnit, Agency, Role, TimeStampedModel
 from directory.scoping import ScopedQuerySet, scope_for
 
+
+def format_number(value) -> str:
+    """2500 -> "2.500", Decimal("2.150") -> "2,15": Vietnamese separators, no trailing zeros."""
+    if value is None:
+        return ""
+    text = f"{Decimal(str(value)).normalize():f}"
+    sign = "-" if text.startswith("-") else ""
+    whole, _, frac = text.lstrip("-").partition(".")
+    whole = f"{int(whole):,}".replace(",", ".")
+    return f"{sign}{whole},{frac}" if frac else f"{sign}{whole}"
+
+
 # --------------------------------------------------------------------------- plans
 
 
@@ -272,14 +284,11 @@ class IndicatorTarget(TimeStampedModel):
 
     @property
     def value_label(self) -> str:
-        def fmt(value) -> str:
-            text = f"{Decimal(str(value)).normalize():f}"
-            whole, _, frac = text.partition(".")
-            whole = f"{int(whole):,}".replace(",", ".")
-            return f"{whole},{frac}" if frac else whole
-
-        sign = {TargetComparison.AT_LEAST: "≥ ", TargetComparison.AT_MOST: "≤ "}.get(self.comparison, "")
-        value = f"{fmt(self.value_min)}–{fmt(self.value_max)}" if self.is_range else f"{sign}{fmt(self.value_min)}"
+        if self.is_range:
+            value = f"{format_number(self.value_min)}–{format_number(self.value_max)}"
+        else:
+            sign = {TargetComparison.AT_LEAST: "≥ ", TargetComparison.AT_MOST: "≤ "}.get(self.comparison, "")
+            value = f"{sign}{format_number(self.value_min)}"
         suffix = "/năm" if self.period == TargetPeriod.PER_YEAR else ""
         return f"{value} {self.measure_unit}{suffix}".strip()
 
