@@ -1,3 +1,24 @@
+from django.urls import path
+
+from . import views
+
 app_name = "households"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.HouseholdListView.as_view(), name="household_list"),
+    path("them/", views.household_edit, name="household_create"),
+    path("<int:pk>/", views.household_detail, name="household_detail"),
+    path("<int:pk>/sua/", views.household_edit, name="household_edit"),
+    path("<int:household_pk>/ra-soat/them/", views.review_edit, name="review_create"),
+    path("<int:household_pk>/phuong-an/them/", views.escape_plan_edit, name="escape_plan_create"),
+    path("ra-soat/<int:pk>/sua/", views.review_edit, name="review_edit"),
+    path("ra-soat/<int:pk>/nop/", views.review_submit, name="review_submit"),
+    path("ra-soat/<int:pk>/tra-lai/", views.review_return, name="review_return"),
+    path("ra-soat/<int:pk>/mo-lai/", views.review_reopen, name="review_reopen"),
+    path("ra-soat/phan-loai/", views.classify_preview, name="classify_preview"),
+    path("ra-soat/cho-nop/", views.pending_reviews, name="pending_reviews"),
+    path("phe-duyet/", views.approval_queue, name="approval_queue"),
+    path("phuong-an/<int:pk>/sua/", views.escape_plan_edit, name="escape_plan_edit"),
+    path("thoat-ngheo/", views.escape_list, name="escape_list"),
+    path("thoat-ngheo/excel/", views.escape_list_export, name="escape_list_export"),
+]

@@ -1,0 +1,76 @@
+"""Household list filters. Each names the index it relies on (see models.Household.Meta.indexes)."""
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+
+from .models import Category, Household, Member, PovertyCause, Review, ReviewStatus
+
+YES_NO = [("true", "Có"), ("false", "Không")]
+
+
+class HouseholdFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label="Tìm (tên chủ hộ, mã hộ, số CCCD)", method="search",
+                                  widget=forms.TextInput(attrs={"type": "search"}))
+    # index: hh_commune_village_idx
+    village = django_filters.CharFilter(label="Thôn")
+    # index: hh_commune_category_idx
+    current_category = django_filters.ChoiceFilter(label="Phân loại", choices=Category.choices)
+    # index: hh_commune_labour_idx
+    has_labour_capacity = django_filters.TypedChoiceFilter(label="Khả năng lao động", choices=YES_NO,
+                                                           coerce=lambda v: v == "true")
+    # index: hh_commune_ethnic_idx
+    is_ethnic_minority = django_filters.TypedChoiceFilter(label="Dân tộc thiểu số", choices=YES_NO,
+                                                          coerce=lambda v: v == "true")
+    # EXISTS over reviews → review_causes through table (its (cause_id) index) then review pk
+    cause = django_filters.ModelChoiceFilter(label="Nguyên nhân nghèo", queryset=PovertyCause.objects.all(),
+                                             method="filter_cause")
+    # EXISTS over review_hh_status_eff_idx (household, status, ...)
+    review_status = django_filters.ChoiceFilter(label="Trạng thái rà soát", choices=ReviewStatus.choices,
+                                                method="filter_review_status")
+    # unique (commune, code) index; only shown to users with several communes
+    commune = django_filters.TypedChoiceFilter(label="Xã", choices=[], coerce=int)
+
+    class Meta:
+        model = Household
+        fields = ["q", "commune", "village", "current_category", "has_labour_capacity", "is_ethnic_minority",
+                  "cause", "review_status"]
+
+    def __init__(self, *args, user, communes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["commune"].extra["choices"] = [(c.pk, c.display_name) for c in communes]
+        if len(communes) <= 1:
+            del self.filters["commune"]
+        # A drop-down of villages only once the list is one commune (an index-only scan of
+        # hh_commune_village_idx); across a whole province it stays a text box.
+        commune_id = communes[0].pk if len(communes) == 1 else self._selected_commune(communes)
+        if commune_id:
+            villages = (self.queryset.filter(commune_id=commune_id).order_by("village")
+                        .values_list("village", flat=True).distinct())
+            self.filters["village"].extra["widget"] = forms.Select(
+                choices=[("", "Tất cả")] + [(v, v) for v in villages if v])
+
+    def _selected_commune(self, communes):
+        raw = (self.data or {}).get("commune")
+        allowed = {c.pk for c in communes}
+        return int(raw) if raw and str(raw).isdigit() and int(raw) in allowed else None
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        if value.isdigit() and len(value) == 12:
+            # member citizen_id index
+            return queryset.filter(Exists(Member.objects.filter(household=OuterRef("pk"), citizen_id=value)))
+        # code: prefix on the unique (commune, code) index; name: prefix or word within the commune's rows
+        return queryset.filter(Q(code__istartswith=value) | Q(head_name__icontains=value))
+
+    def filter_cause(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(Exists(Review.objects.filter(household=OuterRef("pk"), causes=value)))
+
+    def filter_review_status(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(Exists(Review.objects.filter(household=OuterRef("pk"), status=value)))

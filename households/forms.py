@@ -1,0 +1,133 @@
+"""Forms: they validate input and hand instances to the services; no rule lives here."""
+
+from __future__ import annotations
+
+import contextlib
+from collections import OrderedDict
+
+from django import forms
+from django.forms import inlineformset_factory
+
+from directory.models import AdministrativeUnit, Agency
+
+from .classification import NoStandardError, standard_for_year
+from .models import EscapePlan, Household, Indicator, Member, PovertyCause, Review, SupportType
+
+
+class VersionField(forms.IntegerField):
+    """The version the user loaded; the service refuses the save when the row moved on since."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, min_value=1, **kwargs)
+
+
+class HouseholdForm(forms.ModelForm):
+    version = VersionField()
+
+    class Meta:
+        model = Household
+        fields = ["code", "commune", "village", "head_name", "address", "area", "is_ethnic_minority",
+                  "has_person_of_merit", "female_head", "has_labour_capacity", "member_count", "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {
+            "has_labour_capacity": "Chỉ dùng khi chưa nhập thành viên; có thành viên thì tính tự động.",
+            "member_count": "Chỉ dùng khi chưa nhập thành viên; có thành viên thì tính tự động.",
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        communes = AdministrativeUnit.objects.for_user(user).communes().order_by("path")
+        self.fields["commune"].queryset = communes
+        if self.instance.pk is None and user.unit_id and user.unit.is_commune:
+            self.fields["commune"].initial = user.unit_id
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+
+class MemberForm(forms.ModelForm):
+    class Meta:
+        model = Member
+        fields = ["full_name", "birth_year", "sex", "citizen_id", "relation", "has_labour_capacity",
+                  "no_labour_reason", "ethnicity", "has_disability", "has_health_insurance"]
+        widgets = {"citizen_id": forms.TextInput(attrs={"inputmode": "numeric", "pattern": r"\d{12}",
+                                                        "maxlength": 12})}
+
+
+MemberFormSet = inlineformset_factory(Household, Member, form=MemberForm, extra=1, can_delete=True)
+
+
+class ReviewForm(forms.ModelForm):
+    """Income, deprived indicators grouped by dimension, causes; the category is computed, not a field."""
+
+    version = VersionField()
+    deprived_indicators = forms.ModelMultipleChoiceField(
+        label="Chỉ số thiếu hụt", queryset=Indicator.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    causes = forms.ModelMultipleChoiceField(
+        label="Nguyên nhân nghèo", queryset=PovertyCause.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Review
+        fields = ["year", "round", "review_date", "area", "income_per_capita", "has_labour_capacity",
+                  "reviewer", "note"]
+        widgets = {
+            "review_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "income_per_capita": forms.NumberInput(attrs={"min": 0, "step": 1000, "inputmode": "numeric"}),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, year: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.standard = None
+        with contextlib.suppress(NoStandardError):
+            self.standard = standard_for_year(year)
+        self.fields["year"].widget.attrs.update({"min": 2016, "max": 2030})
+        self.fields["deprived_indicators"].queryset = (
+            Indicator.objects.filter(standard=self.standard).select_related("dimension").order_by("order")
+            if self.standard else Indicator.objects.none()
+        )
+        self.fields["causes"].queryset = PovertyCause.objects.active_in(year)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+            self.initial.setdefault("deprived_indicators", [i.pk for i in self.instance.deprived_indicators.all()])
+            self.initial.setdefault("causes", [c.pk for c in self.instance.causes.all()])
+
+    def indicator_groups(self):
+        """[(dimension name, [bound checkbox, ...]), ...] in the standard's order, for the template."""
+        indicators = {str(i.pk): i for i in self.fields["deprived_indicators"].queryset}
+        groups: OrderedDict[str, list] = OrderedDict()
+        for checkbox in self["deprived_indicators"]:
+            indicator = indicators[str(checkbox.data["value"])]
+            groups.setdefault(indicator.dimension.name, []).append((checkbox, indicator))
+        return list(groups.items())
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(label="Lý do trả lại", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label="Lý do mở lại", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class EscapePlanForm(forms.ModelForm):
+    supports = forms.ModelMultipleChoiceField(label="Hỗ trợ", queryset=SupportType.objects.all(), required=False,
+                                              widget=forms.CheckboxSelectMultiple)
+
+    class Meta:
+        model = EscapePlan
+        fields = ["target_year", "measures", "responsible_cadre", "helping_agency", "able_to_escape", "note"]
+        widgets = {"measures": forms.Textarea(attrs={"rows": 3}), "note": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, household: Household, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Agencies of the commune and the units above it (district offices help communes in the seeds).
+        units = [household.commune_id] + [u.pk for u in household.commune.ancestors()]
+        self.fields["helping_agency"].queryset = Agency.objects.filter(unit_id__in=units).order_by("name")
+        if self.instance.pk:
+            self.initial.setdefault("supports", [s.pk for s in self.instance.supports.all()])

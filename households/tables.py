@@ -1,0 +1,45 @@
+import django_tables2 as tables
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from .models import Category, Household
+
+CATEGORY_BADGES = {
+    Category.POOR: "badge-red", Category.NEAR_POOR: "badge-amber", Category.AVERAGE: "badge-blue",
+    Category.NOT_POOR: "badge-green",
+}
+
+
+def category_badge(value: str) -> str:
+    if not value:
+        return mark_safe('<span class="muted">Chưa có rà soát được duyệt</span>')
+    return format_html('<span class="badge {}">{}</span>', CATEGORY_BADGES.get(value, ""), Category(value).label)
+
+
+class HouseholdTable(tables.Table):
+    code = tables.Column("Mã hộ", linkify=True)
+    head_name = tables.Column("Chủ hộ", linkify=True)
+    commune = tables.Column("Xã", accessor="commune__name", order_by=("commune__path", "code"))
+    village = tables.Column("Thôn")
+    member_count = tables.Column("Nhân khẩu", attrs={"td": {"class": "num"}, "th": {"class": "num"}})
+    current_category = tables.Column("Phân loại", empty_values=())
+    current_year = tables.Column("Năm", attrs={"td": {"class": "num"}})
+    has_labour_capacity = tables.BooleanColumn("Có KNLĐ", yesno="Có,Không")
+    is_ethnic_minority = tables.BooleanColumn("DTTS", yesno="x,")
+
+    class Meta:
+        model = Household
+        fields = ("code", "head_name", "commune", "village", "member_count", "current_category", "current_year",
+                  "has_labour_capacity", "is_ethnic_minority")
+        attrs = {"class": "households"}
+        empty_text = "Không có hộ nào khớp điều kiện lọc."
+        order_by = ("code",)
+
+    def __init__(self, *args, show_commune: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not show_commune:
+            self.columns.hide("commune")
+
+    def render_current_category(self, record):
+        # ``value`` is already the choice label; the badge needs the stored code.
+        return category_badge(record.current_category)

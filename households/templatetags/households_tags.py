@@ -1,0 +1,29 @@
+from django import template
+from django.utils.html import format_html
+
+from households.models import ReviewStatus
+from households.tables import category_badge as _category_badge
+
+register = template.Library()
+
+STATUS_BADGES = {
+    ReviewStatus.DRAFT: "", ReviewStatus.SUBMITTED: "badge-blue", ReviewStatus.APPROVED: "badge-green",
+    ReviewStatus.RETURNED: "badge-red",
+}
+
+
+@register.filter
+def category_badge(value):
+    return _category_badge(value)
+
+
+@register.filter
+def status_badge(value):
+    if not value:
+        return ""
+    return format_html('<span class="badge {}">{}</span>', STATUS_BADGES.get(value, ""), ReviewStatus(value).label)
+
+
+@register.filter
+def yes_no(value):
+    return "Có" if value else "Không"

@@ -1,0 +1,390 @@
+"""Thin views: read through selectors and scoped querysets, write through services."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
+from django_tables2.paginators import LazyPaginator
+
+from directory.access import CapabilityRequiredMixin, require_cap
+from directory.models import AdministrativeUnit, AreaType
+from directory.permissions import Cap, can_approve_reviews_of, user_can
+from directory.scoping import get_for_user_or_404
+
+from . import selectors, services
+from .classification import NoStandardError, classify, snapshot_for_year
+from .excel import build_escape_list_workbook, workbook_bytes
+from .filters import HouseholdFilter
+from .forms import CommentForm, EscapePlanForm, HouseholdForm, MemberFormSet, ReasonForm, ReviewForm
+from .models import EscapePlan, Household, Review
+from .tables import HouseholdTable
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def add_service_errors(form, exc: ValidationError) -> None:
+    """Show a service's ValidationError on the form: on its field when the form has it, else on top."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def _redirect_back(request, default):
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect(default)
+
+
+def _can_approve_somewhere(user) -> bool:
+    return user_can(user, Cap.REVIEW_APPROVE) or bool(getattr(user, "is_unit_chairman", False))
+
+
+# --------------------------------------------------------------------------- households
+
+
+class HouseholdListView(CapabilityRequiredMixin, SingleTableMixin, FilterView):
+    required_cap = Cap.VIEW
+    model = Household
+    table_class = HouseholdTable
+    filterset_class = HouseholdFilter
+    template_name = "households/household_list.html"
+    # No COUNT(*) per page on a table of a million households: fetch one row more than a page.
+    paginator_class = LazyPaginator
+    table_pagination = {"per_page": 50}
+
+    def get_queryset(self):
+        # Default order (commune, code) walks the unique (commune, code) index.
+        return (Household.objects.for_user(self.request.user).select_related("commune")
+                .order_by("commune_id", "code"))
+
+    def _communes(self):
+        if not hasattr(self, "_commune_list"):
+            self._commune_list = list(
+                AdministrativeUnit.objects.for_user(self.request.user).communes().order_by("path"))
+        return self._commune_list
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        kwargs["user"] = self.request.user
+        kwargs["communes"] = self._communes()
+        return kwargs
+
+    def get_table_kwargs(self):
+        return {"show_commune": len(self._communes()) > 1}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context["can_edit"] = user_can(user, Cap.HOUSEHOLD_EDIT)
+        context["can_approve"] = _can_approve_somewhere(user)
+        return context
+
+
+@login_required
+def household_detail(request, pk):
+    require_cap(request.user, Cap.VIEW)
+    household = selectors.household_for_page(request.user, pk)
+    reviews = list(household.reviews.all())
+    user = request.user
+    can_approve = can_approve_reviews_of(user, household.commune)
+    return render(request, "households/household_detail.html", {
+        "household": household,
+        "members": list(household.members.all()),
+        "reviews": reviews,
+        "statuses": list(reversed(selectors.yearly_statuses(reviews))),
+        "escape_plans": list(household.escape_plans.all()),
+        "history": list(household.history.all()),
+        "can_edit": user_can(user, Cap.HOUSEHOLD_EDIT),
+        "can_review": user_can(user, Cap.REVIEW_SUBMIT),
+        "can_approve": can_approve,
+        "is_poor": household.current_category == "poor" or any(r.category == "poor" for r in reviews[:1]),
+        "reason_form": ReasonForm(),
+        "comment_form": CommentForm(),
+    })
+
+
+@login_required
+def household_edit(request, pk=None):
+    """Create or edit a household with its members (one formset)."""
+    user = request.user
+    require_cap(user, Cap.HOUSEHOLD_EDIT)
+    household = get_for_user_or_404(Household.objects.select_related("commune"), user, pk=pk) if pk else Household()
+    is_new = household.pk is None
+    data = request.POST if request.method == "POST" else None
+    form = HouseholdForm(data, instance=household, user=user)
+    formset = MemberFormSet(data, instance=household, prefix="members")
+    if data is not None and form.is_valid() and formset.is_valid():
+        members = formset.save(commit=False)
+        new_members = [m for m in members if m.pk is None]
+        try:
+            result = services.household_save(
+                household=form.instance, members=members, deleted_members=formset.deleted_objects,
+                acting_user=user, expected_version=form.cleaned_data.get("version"),
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+            # The transaction rolled back: forget the ids it handed out so a resubmit inserts again.
+            if is_new:
+                form.instance.pk = None
+            for member in new_members:
+                member.pk = None
+        else:
+            messages.success(request, f"Đã lưu hộ {result.household.code} – {result.household.head_name}.")
+            for warning in result.warnings:
+                messages.warning(request, warning)
+            return redirect(result.household)
+    return render(request, "households/household_form.html",
+                  {"form": form, "formset": formset, "household": household, "is_new": is_new})
+
+
+# --------------------------------------------------------------------------- reviews
+
+
+def _year_param(request, default: int) -> int:
+    raw = request.POST.get("year") or request.GET.get("year")
+    try:
+        year = int(raw)
+    except (TypeError, ValueError):
+        return default
+    return year if 2000 <= year <= 2100 else default
+
+
+@login_required
+def review_edit(request, household_pk=None, pk=None):
+    """Enter or correct a review; indicators are grouped by dimension and the category updates live."""
+    user = request.user
+    require_cap(user, Cap.REVIEW_SUBMIT)
+    if pk is not None:
+        review = selectors.review_for_user(user, pk)
+        household = review.household
+        if not review.is_editable:
+            messages.error(request, f"Phiếu rà soát năm {review.year} đang “{review.get_status_display()}”: "
+                                    "không sửa được.")
+            return redirect(household)
+    else:
+        household = get_for_user_or_404(Household.objects.select_related("commune"), user, pk=household_pk)
+        review = Review(household=household, area=household.area, has_labour_capacity=household.has_labour_capacity,
+                        year=timezone.localdate().year)
+    year = _year_param(request, review.year)
+    data = request.POST if request.method == "POST" else None
+    form = ReviewForm(data, instance=review, year=year, initial={"year": year})
+    if data is not None and form.is_valid():
+        try:
+            with transaction.atomic():
+                saved = services.review_save(
+                    review=form.instance, acting_user=user,
+                    deprived_indicators=form.cleaned_data["deprived_indicators"],
+                    causes=form.cleaned_data["causes"], expected_version=form.cleaned_data.get("version"),
+                )
+                if "submit" in data:
+                    services.review_submit(review=saved, acting_user=user)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+            if pk is None:
+                form.instance.pk = None
+        else:
+            verb = "lưu và nộp" if "submit" in data else "lưu"
+            messages.success(request, f"Đã {verb} phiếu rà soát năm {saved.year}: {saved.get_category_display()}.")
+            return redirect(household)
+    category = None
+    if review.pk and review.category:
+        category = review.get_category_display()
+    return render(request, "households/review_form.html", {
+        "form": form, "household": household, "review": review, "year": year, "category": category,
+        "events": list(review.events.select_related("actor")) if review.pk else [],
+    })
+
+
+@login_required
+@require_GET
+def classify_preview(request):
+    """JSON for the review form: the category the same pure function gives for what is ticked."""
+    require_cap(request.user, Cap.VIEW)
+    try:
+        year = int(request.GET["year"])
+        income = int(request.GET["income"])
+        count = int(request.GET.get("count", 0))
+        area = request.GET.get("area", AreaType.RURAL)
+        if area not in AreaType.values:
+            raise ValueError
+        category = classify(snapshot_for_year(year), area, income, count)
+    except NoStandardError as exc:
+        return JsonResponse({"error": str(exc)}, status=400)
+    except (KeyError, ValueError):
+        return JsonResponse({"error": "Năm, khu vực, thu nhập hoặc số chỉ số thiếu hụt không hợp lệ."}, status=400)
+    return JsonResponse({"category": category.value, "label": category.label})
+
+
+@login_required
+@require_POST
+def review_submit(request, pk):
+    review = selectors.review_for_user(request.user, pk)
+    try:
+        services.review_submit(review=review, acting_user=request.user,
+                               expected_version=_int_or_none(request.POST.get("version")))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"Đã nộp phiếu rà soát năm {review.year} của hộ {review.household.code}.")
+    return _redirect_back(request, review.household)
+
+
+@login_required
+@require_POST
+def review_reopen(request, pk):
+    review = selectors.review_for_user(request.user, pk)
+    form = ReasonForm(request.POST)
+    try:
+        services.review_reopen(review=review, reason=form.data.get("reason", ""), acting_user=request.user,
+                               expected_version=_int_or_none(request.POST.get("version")))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"Đã mở lại phiếu rà soát năm {review.year} của hộ {review.household.code}; "
+                                  "xã sửa và nộp lại.")
+    return _redirect_back(request, review.household)
+
+
+@login_required
+@require_POST
+def review_return(request, pk):
+    review = selectors.review_for_user(request.user, pk)
+    try:
+        services.review_return(review=review, comment=request.POST.get("comment", ""), acting_user=request.user,
+                               expected_version=_int_or_none(request.POST.get("version")))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"Đã trả lại phiếu rà soát năm {review.year} của hộ {review.household.code}.")
+    return _redirect_back(request, "households:approval_queue")
+
+
+def _int_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _selected_ids(request) -> list[int]:
+    return [int(v) for v in request.POST.getlist("review") if v.isdigit()]
+
+
+def _page(request, queryset, per_page=100):
+    paginator = LazyPaginator(queryset, per_page)
+    return paginator.get_page(request.GET.get("page"))
+
+
+@login_required
+def pending_reviews(request):
+    """Draft and returned reviews of the user's communes, with bulk submit."""
+    user = request.user
+    require_cap(user, Cap.VIEW)
+    year = _int_or_none(request.GET.get("year"))
+    queryset = selectors.pending_reviews(user, year=year)
+    if request.method == "POST":
+        require_cap(user, Cap.REVIEW_SUBMIT)
+        ids = _selected_ids(request)
+        if not ids:
+            messages.error(request, "Chưa chọn phiếu nào để nộp.")
+        else:
+            result = services.reviews_submit_bulk(reviews=queryset.filter(pk__in=ids), acting_user=user)
+            _report_bulk(request, result, "nộp")
+        return redirect(request.get_full_path())
+    return render(request, "households/pending_reviews.html", {
+        "page": _page(request, queryset), "year": year, "can_submit": user_can(user, Cap.REVIEW_SUBMIT),
+    })
+
+
+def _report_bulk(request, result, verb):
+    if result.done:
+        messages.success(request, f"Đã {verb} {len(result.done)} phiếu rà soát.")
+    for error in result.errors:
+        messages.error(request, error)
+
+
+@login_required
+def approval_queue(request):
+    """Submitted reviews the user approves: bulk approve, or return with a comment."""
+    user = request.user
+    if not _can_approve_somewhere(user):
+        raise PermissionDenied("Bạn không có quyền phê duyệt kết quả rà soát.")
+    queryset = selectors.approval_queue(user)
+    if request.method == "POST":
+        ids = _selected_ids(request)
+        chosen = queryset.filter(pk__in=ids)
+        if not ids:
+            messages.error(request, "Chưa chọn phiếu nào.")
+        elif request.POST.get("action") == "return":
+            try:
+                result = services.reviews_return_bulk(reviews=chosen, comment=request.POST.get("comment", ""),
+                                                      acting_user=user)
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                _report_bulk(request, result, "trả lại")
+        else:
+            _report_bulk(request, services.reviews_approve_bulk(reviews=chosen, acting_user=user), "phê duyệt")
+        return redirect(request.get_full_path())
+    return render(request, "households/approval_queue.html", {"page": _page(request, queryset)})
+
+
+# --------------------------------------------------------------------------- escape plans
+
+
+@login_required
+def escape_plan_edit(request, household_pk=None, pk=None):
+    user = request.user
+    require_cap(user, Cap.HOUSEHOLD_EDIT)
+    if pk is not None:
+        plan = get_for_user_or_404(EscapePlan.objects.select_related("household", "household__commune"), user, pk=pk)
+        household = plan.household
+    else:
+        household = get_for_user_or_404(Household.objects.select_related("commune"), user, pk=household_pk)
+        plan = EscapePlan(household=household, target_year=timezone.localdate().year + 1)
+    data = request.POST if request.method == "POST" else None
+    form = EscapePlanForm(data, instance=plan, household=household)
+    if data is not None and form.is_valid():
+        try:
+            services.escape_plan_save(plan=form.instance, supports=form.cleaned_data["supports"], acting_user=user)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+            if pk is None:
+                form.instance.pk = None
+        else:
+            messages.success(request, f"Đã lưu phương án thoát nghèo năm {plan.target_year} của hộ {household.code}.")
+            return redirect(household)
+    return render(request, "households/escape_plan_form.html", {"form": form, "household": household, "plan": plan})
+
+
+@login_required
+def escape_list(request):
+    """Households able to escape poverty in a year: the list communes send the district by 20/3."""
+    require_cap(request.user, Cap.VIEW)
+    year = _year_param(request, timezone.localdate().year)
+    plans = selectors.escape_list(request.user, year=year)
+    return render(request, "households/escape_list.html", {"page": _page(request, plans), "year": year})
+
+
+@login_required
+def escape_list_export(request):
+    require_cap(request.user, Cap.VIEW)
+    year = _year_param(request, timezone.localdate().year)
+    unit = request.user.unit
+    workbook = build_escape_list_workbook(selectors.escape_list(request.user, year=year).iterator(chunk_size=500),
+                                          year=year, unit_name=unit.full_name if unit else "")
+    response = HttpResponse(workbook_bytes(workbook), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="ho-co-kha-nang-thoat-ngheo-{year}.xlsx"'
+    return response
