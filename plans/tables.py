@@ -1,4 +1,5 @@
 import django_tables2 as tables
+from django.utils import timezone
 from django.utils.html import format_html
 
 from .models import Plan, Task
@@ -38,7 +39,10 @@ class TaskTable(tables.Table):
         return value if len(value) <= 160 else value[:157] + "…"
 
     def render_deadline(self, record):
-        return record.deadline_label or "—"
+        label = record.deadline_label or "—"
+        if record.is_overdue(timezone.localdate()):
+            return format_html('{} <span class="badge badge-red">quá hạn</span>', label)
+        return label
 
     def render_status(self, record):
         css = {"hoan_thanh": "badge-green", "dang_thuc_hien": "badge-blue", "huy": ""}.get(record.status, "badge-amber")

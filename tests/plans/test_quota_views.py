@@ -163,3 +163,11 @@ def test_allocation_form_checks_the_split(client_for, district_staff, quota_tabl
     url = reverse("plans:quota_allocate", kwargs={"code": quota_table.plan.code, "year": 2024})
     body = client_for(district_staff).get(url, {"total": 8, "without_labour": 2, "with_labour": 5}).content.decode()
     assert "phải bằng" in body and 'name="form-0-total"' not in body
+
+
+def test_allocation_with_the_configured_provider_and_no_households(client_for, district_staff, quota_table):
+    # Whatever settings.POOR_HOUSEHOLD_COUNTS points at (the households app, or nothing yet),
+    # an empty database means the page says so instead of guessing.
+    url = reverse("plans:quota_allocate", kwargs={"code": quota_table.plan.code, "year": 2024})
+    body = client_for(district_staff).get(url, {"total": 7, "without_labour": 2, "with_labour": 5}).content.decode()
+    assert "Chưa có dữ liệu hộ nghèo" in body and 'name="form-0-total"' not in body

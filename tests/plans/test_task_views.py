@@ -132,3 +132,10 @@ def test_plan_page_shows_agency_staff_only_their_tasks(client_for, agency_user, 
     body = client_for(agency_user).get(plan.get_absolute_url()).content.decode()
     assert own_task.text in body and foreign_task.text not in body
     assert reverse("plans:task_create", kwargs={"code": plan.code}) not in body
+
+
+def test_my_tasks_marks_overdue(client_for, agency_user, own_task):
+    own_task.due_date = datetime.date(2024, 3, 20)
+    own_task.save()
+    body = client_for(agency_user).get(reverse("plans:my_tasks")).content.decode()
+    assert "20/03/2024" in body and "quá hạn" in body
