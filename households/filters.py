@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef, Q
 from .models import Category, Household, Member, PovertyCause, Review, ReviewStatus
 
 YES_NO = [("true", "Có"), ("false", "Không")]
+ALL = "Tất cả"
 
 
 class HouseholdFilter(django_filters.FilterSet):
@@ -15,21 +16,21 @@ class HouseholdFilter(django_filters.FilterSet):
     # index: hh_commune_village_idx
     village = django_filters.CharFilter(label="Thôn")
     # index: hh_commune_category_idx
-    current_category = django_filters.ChoiceFilter(label="Phân loại", choices=Category.choices)
+    current_category = django_filters.ChoiceFilter(label="Phân loại", choices=Category.choices, empty_label=ALL)
     # index: hh_commune_labour_idx
-    has_labour_capacity = django_filters.TypedChoiceFilter(label="Khả năng lao động", choices=YES_NO,
-                                                           coerce=lambda v: v == "true")
+    has_labour_capacity = django_filters.ChoiceFilter(label="Khả năng lao động", choices=YES_NO,
+                                                      method="filter_flag", empty_label=ALL)
     # index: hh_commune_ethnic_idx
-    is_ethnic_minority = django_filters.TypedChoiceFilter(label="Dân tộc thiểu số", choices=YES_NO,
-                                                          coerce=lambda v: v == "true")
+    is_ethnic_minority = django_filters.ChoiceFilter(label="Dân tộc thiểu số", choices=YES_NO,
+                                                     method="filter_flag", empty_label=ALL)
     # EXISTS over reviews → review_causes through table (its (cause_id) index) then review pk
     cause = django_filters.ModelChoiceFilter(label="Nguyên nhân nghèo", queryset=PovertyCause.objects.all(),
-                                             method="filter_cause")
+                                             method="filter_cause", empty_label=ALL)
     # EXISTS over review_hh_status_eff_idx (household, status, ...)
-    review_status = django_filters.ChoiceFilter(label="Trạng thái rà soát", choices=ReviewStatus.choices,
-                                                method="filter_review_status")
+    review_status = django_filters.ChoiceFilter(label="Có phiếu rà soát ở trạng thái", choices=ReviewStatus.choices,
+                                                method="filter_review_status", empty_label=ALL)
     # unique (commune, code) index; only shown to users with several communes
-    commune = django_filters.TypedChoiceFilter(label="Xã", choices=[], coerce=int)
+    commune = django_filters.ChoiceFilter(label="Xã", choices=[], empty_label=ALL)
 
     class Meta:
         model = Household
@@ -48,7 +49,7 @@ class HouseholdFilter(django_filters.FilterSet):
             villages = (self.queryset.filter(commune_id=commune_id).order_by("village")
                         .values_list("village", flat=True).distinct())
             self.filters["village"].extra["widget"] = forms.Select(
-                choices=[("", "Tất cả")] + [(v, v) for v in villages if v])
+                choices=[("", ALL)] + [(v, v) for v in villages if v])
 
     def _selected_commune(self, communes):
         raw = (self.data or {}).get("commune")
@@ -64,6 +65,11 @@ class HouseholdFilter(django_filters.FilterSet):
             return queryset.filter(Exists(Member.objects.filter(household=OuterRef("pk"), citizen_id=value)))
         # code: prefix on the unique (commune, code) index; name: prefix or word within the commune's rows
         return queryset.filter(Q(code__istartswith=value) | Q(head_name__icontains=value))
+
+    def filter_flag(self, queryset, name, value):
+        if value not in ("true", "false"):
+            return queryset
+        return queryset.filter(**{name: value == "true"})
 
     def filter_cause(self, queryset, name, value):
         if not value:

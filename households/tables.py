@@ -23,7 +23,7 @@ class HouseholdTable(tables.Table):
     village = tables.Column("Thôn")
     member_count = tables.Column("Nhân khẩu", attrs={"td": {"class": "num"}, "th": {"class": "num"}})
     current_category = tables.Column("Phân loại", empty_values=())
-    current_year = tables.Column("Năm", attrs={"td": {"class": "num"}})
+    current_year = tables.Column("Năm", attrs={"td": {"class": "num"}}, localize=False)
     has_labour_capacity = tables.BooleanColumn("Có KNLĐ", yesno="Có,Không")
     is_ethnic_minority = tables.BooleanColumn("DTTS", yesno="x,")
 

@@ -372,3 +372,18 @@ def test_escape_plan_refused_for_non_poor(client_for, commune_a_user, household_
                                                {"target_year": "2026", "measures": "x"})
     assert response.status_code == 200
     assert "không phải hộ nghèo" in response.content.decode()
+
+
+def test_ids_and_years_are_never_written_with_thousand_separators(client_for, district_staff, commune_a_user,
+                                                                  household_a):
+    # given a review whose id is above 999 (the site groups numbers as 1.234)
+    review = make_review(household_a, status="submitted", income=1_234_567, id=12345)
+    queue = client_for(district_staff).get(reverse("households:approval_queue")).content.decode()
+    assert 'value="12345"' in queue and "1.234.567" in queue
+    page = client_for(commune_a_user).get(reverse("households:household_detail", args=[household_a.pk]))
+    body = page.content.decode()
+    assert "Năm 2024" in body and "2.024" not in body
+    make_review(HouseholdFactory(commune=household_a.commune), status="approved")
+    listing = client_for(commune_a_user).get(reverse("households:household_list")).content.decode()
+    assert ">2024<" in listing and "2.024" not in listing
+    assert review.pk == 12345
