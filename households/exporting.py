@@ -3,8 +3,9 @@
 The file imports again unchanged (``importing.import_reviews`` ignores the three extra
 columns and recomputes the category). Rows are streamed with openpyxl's write-only mode
 and read from the database in chunks, so a district's list does not sit in memory.
-Text that starts with = + - @ is prefixed with an apostrophe so that a name can never
-become a formula; the import strips that apostrophe again.
+Text that starts with = + - @ is prefixed with an apostrophe (``excel.safe_cell``) so that a
+name can never become a formula; the import strips that apostrophe again. "Biến động" is
+the movement derived from approved reviews (``selectors.movements_by_household``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from django.db.models import QuerySet
 from directory.models import AdministrativeUnit
 
 from .classification import standard_for_year
+from .excel import safe_cell
 from .importing import (
     AREA_LABELS,
     COL_AREA,
@@ -30,11 +32,10 @@ from .importing import (
     COL_STATUS,
     COL_VILLAGE,
     COL_YEAR,
-    FORMULA_PREFIXES,
     MARK,
 )
-from .models import Category, Review, ReviewRound, ReviewStatus
-from .movements import movement_between
+from .models import Review, ReviewRound
+from .selectors import movements_by_household
 
 CHUNK = 2000
 WIDTHS = {COL_CODE: 14, COL_HEAD: 28, COL_COMMUNE: 24, COL_VILLAGE: 16, COL_AREA: 12, COL_MEMBERS: 10,
@@ -43,11 +44,22 @@ WIDTHS = {COL_CODE: 14, COL_HEAD: 28, COL_COMMUNE: 24, COL_VILLAGE: 16, COL_AREA
 INDICATOR_WIDTH = 12
 
 
-def neutralise(value):
-    """Text that a spreadsheet would read as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+def _row(review: Review, indicators, movement) -> list:
+    household = review.household
+    deprived = {i.pk for i in review.deprived_indicators.all()}
+    row = [
+        safe_cell(household.code), safe_cell(household.head_name), commune_label(review.commune),
+        safe_cell(household.village), AREA_LABELS.get(review.area, review.area), household.member_count,
+        review.year, review.income_per_capita,
+    ]
+    row += [MARK if pk in deprived else None for pk, _ in indicators]
+    row += [
+        None if review.has_labour_capacity else MARK,
+        MARK if household.is_ethnic_minority else None,
+        safe_cell("; ".join(sorted(c.name for c in review.causes.all()))) or None,
+        review.get_category_display(), review.get_status_display(), movement.label if movement else None,
+    ]
+    return row
 
 
 def commune_label(commune: AdministrativeUnit) -> str:
@@ -83,17 +95,8 @@ def export_reviews(*, unit: AdministrativeUnit, year: int, output, user=None) ->
 
     standard = standard_for_year(year)
     header, indicators = export_columns(year)
-    scoped = reviews_for_export(unit=unit, year=year, user=user)
-    previous = dict(
-        reviews_for_export(unit=unit, year=year - 1, user=user).filter(status=ReviewStatus.APPROVED)
-        .values_list("household_id", "category")
-    )
-    base = Review.objects.for_user(user) if user is not None else Review.objects.all()
-    ever_poor = set(
-        base.filter(commune__path__startswith=unit.path, year__lt=year, status=ReviewStatus.APPROVED,
-                    category=Category.POOR).values_list("household_id", flat=True).distinct()
-    )
-    reviews = (scoped.select_related("household", "commune", "commune__parent")
+    reviews = (reviews_for_export(unit=unit, year=year, user=user)
+               .select_related("household", "commune", "commune__parent")
                .prefetch_related("deprived_indicators", "causes")
                .order_by("commune__path", "household__code", "pk"))
 
@@ -106,8 +109,8 @@ def export_reviews(*, unit: AdministrativeUnit, year: int, output, user=None) ->
     title = WriteOnlyCell(sheet, f"DANH SÁCH KẾT QUẢ RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO NĂM {year}")
     title.font = Font(bold=True, size=13)
     sheet.append([title])
-    sheet.append([f"Đơn vị: {unit.full_name} · "
-                  f"{standard.name} ({standard.legal_basis}) · Phân loại do hệ thống tính, không nhập."])
+    sheet.append([safe_cell(f"Đơn vị: {unit.full_name} · "
+                  f"{standard.name} ({standard.legal_basis}) · Phân loại do hệ thống tính, không nhập.")])
     sheet.append([])
     header_cells = []
     for name in header:
@@ -118,24 +121,22 @@ def export_reviews(*, unit: AdministrativeUnit, year: int, output, user=None) ->
     sheet.append(header_cells)
 
     written = 0
+    batch: list[Review] = []
+
+    def flush():
+        if not batch:
+            return
+        # Movements are derived from the approved reviews: one query per batch of rows.
+        movements = movements_by_household([r.household_id for r in batch], year=year)
+        for review in batch:
+            sheet.append(_row(review, indicators, movements.get(review.household_id)))
+        batch.clear()
+
     for review in reviews.iterator(chunk_size=CHUNK):
-        household = review.household
-        deprived = {i.pk for i in review.deprived_indicators.all()}
-        movement = movement_between(previous.get(household.pk), review.category,
-                                    ever_poor_before=household.pk in ever_poor)
-        row = [
-            neutralise(household.code), neutralise(household.head_name), commune_label(review.commune),
-            neutralise(household.village), AREA_LABELS.get(review.area, review.area), household.member_count,
-            review.year, review.income_per_capita,
-        ]
-        row += [MARK if pk in deprived else None for pk, _ in indicators]
-        row += [
-            None if review.has_labour_capacity else MARK,
-            MARK if household.is_ethnic_minority else None,
-            neutralise("; ".join(sorted(c.name for c in review.causes.all()))) or None,
-            review.get_category_display(), review.get_status_display(), movement.label if movement else None,
-        ]
-        sheet.append(row)
+        batch.append(review)
         written += 1
+        if len(batch) >= CHUNK:
+            flush()
+    flush()
     workbook.save(output)
     return written

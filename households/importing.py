@@ -103,7 +103,7 @@ AREA_LABELS = {AreaType.RURAL: "Nông thôn", AreaType.URBAN: "Thành thị"}
 CAUSE_SEPARATOR = ";"
 MARK = "x"
 # A neutralised formula-like text (see exporting.neutralise) is read back without its quote.
-FORMULA_PREFIXES = ("=", "+", "-", "@")
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 HEADER_SEARCH_ROWS = 50
 CHUNK = 500  # ids per IN (...) query when fetching existing rows

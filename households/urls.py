@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_excel
 
 app_name = "households"
 
@@ -21,4 +21,6 @@ urlpatterns = [
     path("phuong-an/<int:pk>/sua/", views.escape_plan_edit, name="escape_plan_edit"),
     path("thoat-ngheo/", views.escape_list, name="escape_list"),
     path("thoat-ngheo/excel/", views.escape_list_export, name="escape_list_export"),
+    path("excel/", views_excel.excel_page, name="excel"),
+    path("excel/xuat/", views_excel.excel_export, name="excel_export"),
 ]
