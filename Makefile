@@ -26,6 +26,7 @@ setup: venv
 # Demo data built from the seeds (../shared/seeds): every step is idempotent.
 demo-data:
 	$(MANAGE) loaddata units agencies_thoxuan
+	$(MANAGE) load_seed_plans
 	$(MANAGE) create_demo_users
 
 # Web server, Celery worker and Celery beat together; Ctrl-C stops all three.
