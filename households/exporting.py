@@ -73,9 +73,8 @@ def reviews_for_export(*, unit: AdministrativeUnit, year: int, user=None) -> Que
     return qs.filter(commune__path__startswith=unit.path, year=year, round=ReviewRound.PERIODIC)
 
 
-def export_columns(year: int) -> tuple[list[str], list[tuple[int, str]]]:
-    """The header of a year's file and the (indicator id, name) pairs of its standard, in order."""
-    standard = standard_for_year(year)
+def export_columns(standard) -> tuple[list[str], list[tuple[int, str]]]:
+    """The header of a file for ``standard`` and the (indicator id, name) pairs of its indicators, in order."""
     indicators = list(standard.indicators.order_by("order").values_list("pk", "name"))
     header = [COL_CODE, COL_HEAD, COL_COMMUNE, COL_VILLAGE, COL_AREA, COL_MEMBERS, COL_YEAR, COL_INCOME]
     header += [name for _, name in indicators]
@@ -94,7 +93,7 @@ def export_reviews(*, unit: AdministrativeUnit, year: int, output, user=None) ->
     from openpyxl.utils import get_column_letter
 
     standard = standard_for_year(year)
-    header, indicators = export_columns(year)
+    header, indicators = export_columns(standard)
     reviews = (reviews_for_export(unit=unit, year=year, user=user)
                .select_related("household", "commune", "commune__parent")
                .prefetch_related("deprived_indicators", "causes")
