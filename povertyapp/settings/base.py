@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 
 from povertyapp.env import env, env_bool, env_int, env_list
 
@@ -145,7 +146,14 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 30 * 60)
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 25 * 60)
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # Reports: open the runs of the current periods, build the reports coming due, fail stale jobs,
+    # e-mail due-soon and overdue reminders (idempotent: a second run the same day does nothing more).
+    "reports-daily": {
+        "task": "reports.tasks.reports_daily_task",
+        "schedule": crontab(hour=6, minute=0),
+    },
+}
 
 # Reports: how many days before a deadline a run counts as "sắp đến hạn".
 REPORT_DUE_SOON_DAYS = env_int("REPORT_DUE_SOON_DAYS", 7)

@@ -1,0 +1,45 @@
+"""``python manage.py build_report {quarter,half,annual} --year YEAR [--period N] --unit UNIT --output PATH``"""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from directory.lookup import UnitLookupError, resolve_unit
+from reports.periods import Period, PeriodKind
+from reports.poverty import build_poverty_report
+
+KINDS = {"quarter": PeriodKind.QUARTER, "half": PeriodKind.HALF, "annual": PeriodKind.YEAR}
+
+
+class Command(BaseCommand):
+    help = "Lập báo cáo kết quả giảm nghèo (quý, 6 tháng, năm) của một huyện/tỉnh/xã ra tệp Excel."
+
+    def add_arguments(self, parser):
+        parser.add_argument("kind", choices=list(KINDS), help="quarter = quý, half = 6 tháng, annual = năm")
+        parser.add_argument("--year", type=int, required=True)
+        parser.add_argument("--period", type=int, help="Quý 1–4 hoặc nửa năm 1–2 (không dùng với annual).")
+        parser.add_argument("--unit", required=True, help="Mã hoặc tên đơn vị, ví dụ 395 hoặc “Thanh Hóa/Thọ Xuân”.")
+        parser.add_argument("--output", required=True, help="Đường dẫn tệp .xlsx sẽ ghi.")
+
+    def handle(self, *args, kind, year, period, unit, output, **options):
+        period_kind = KINDS[kind]
+        if period_kind == PeriodKind.YEAR:
+            if period not in (None, 1):
+                raise CommandError("Báo cáo năm không dùng --period.")
+            period = 1
+        elif period is None:
+            raise CommandError(f"Báo cáo {'quý' if kind == 'quarter' else '6 tháng'} cần --period "
+                               f"({'1–4' if kind == 'quarter' else '1 hoặc 2'}).")
+        try:
+            the_period = Period(period_kind, year, period)
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
+        try:
+            the_unit = resolve_unit(unit)
+        except UnitLookupError as exc:
+            raise CommandError(str(exc)) from exc
+        report = build_poverty_report(unit=the_unit, period=the_period, output=output)
+        total = report.total.figures
+        self.stdout.write(
+            f"Đã ghi {output}: {the_unit.full_name}, {the_period.label}, {len(report.rows) - 1} dòng đơn vị; "
+            f"hộ nghèo đầu kỳ {total.poor_start}, thoát {total.escaped}, phát sinh {total.new_poor}, "
+            f"tái nghèo {total.relapsed}, cuối kỳ {total.poor_end}; {report.moved_count} hộ biến động."
+        )

@@ -1,0 +1,144 @@
+"""Seed the reporting duties of the seed plans and Decision 24/2021 (``reports/seed_duties.py``).
+
+Idempotent: a duty whose code exists is left as staff edited it (``--update`` rewrites it from
+the seed). ``--demo`` also opens the Thọ Xuân 2024 runs and records demo submissions for them
+(the same ones every time), so the demo's completeness table has on-time, late and missing reports.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import unicodedata
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from directory.models import AdministrativeUnit, Agency, User
+from plans.models import Plan
+from reports.models import ReportingDuty, ReportRun, ReportRunEvent, RunAction
+from reports.seed_duties import DUTIES
+from reports.services.runs import runs_open
+
+DUTY_FIELDS = ["title", "kind", "reporter_level", "period_type", "only_period", "due_rule", "due_day", "due_month",
+               "days_after_end", "from_month", "to_month", "last_year", "source_text", "note"]
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).casefold().replace(",", " ").replace("-", " ")
+    return " ".join(text.split())
+
+
+class Command(BaseCommand):
+    help = "Nạp các nghĩa vụ báo cáo theo kế hoạch mẫu và Quyết định 24/2021/QĐ-TTg (không tạo trùng)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--update", action="store_true", help="Ghi đè nghĩa vụ đã có bằng dữ liệu mẫu.")
+        parser.add_argument("--demo", action="store_true",
+                            help="Mở các kỳ báo cáo 2024 của Thọ Xuân và ghi một số lần nộp mẫu (demo).")
+
+    def handle(self, *args, update=False, demo=False, **options):
+        today = timezone.localdate()
+        with transaction.atomic():
+            created, updated = self._seed(today, update)
+        self.stdout.write(f"Nghĩa vụ báo cáo: tạo mới {created}, cập nhật {updated}, tổng {len(DUTIES)}.")
+        if demo:
+            opened, submitted = self._demo(today)
+            self.stdout.write(f"Demo: mở {opened} kỳ báo cáo, ghi {submitted} lần nộp mẫu.")
+
+    # ------------------------------------------------------------------ lookups
+
+    def _plan(self, code: str) -> Plan:
+        plan = Plan.objects.filter(code=code).select_related("unit").first()
+        if plan is None:
+            raise CommandError(f"Chưa có kế hoạch mã “{code}”: hãy nạp dữ liệu kế hoạch mẫu trước "
+                               f"(dòng nạp kế hoạch trong `make demo-data`), rồi chạy lại lệnh này.")
+        return plan
+
+    def _unit(self, code: str) -> AdministrativeUnit:
+        unit = AdministrativeUnit.objects.filter(code=code).first()
+        if unit is None:
+            raise CommandError(f"Chưa có đơn vị hành chính mã {code}: hãy chạy `manage.py loaddata units` trước.")
+        return unit
+
+    def _agency(self, unit_code: str, names: list[str]) -> Agency:
+        agencies = list(Agency.objects.filter(unit__code=unit_code))
+        wanted = [_norm(n) for n in names]
+        for name in wanted:  # exact (normalised) name first, in the order the seed wording comes
+            match = [a for a in agencies if _norm(a.name) == name or _norm(a.short_name or "-") == name]
+            if len(match) == 1:
+                return match[0]
+        match = [a for a in agencies if any(_norm(a.name).startswith(n) for n in wanted)]
+        if len(match) == 1:
+            return match[0]
+        raise CommandError(f"Không tìm thấy (hoặc có nhiều) cơ quan “{names[0]}” thuộc đơn vị mã {unit_code}: hãy "
+                           f"nạp danh sách cơ quan của kế hoạch trước.")
+
+    # ------------------------------------------------------------------ seeding
+
+    def _seed(self, today: datetime.date, update: bool) -> tuple[int, int]:
+        created = updated = 0
+        for data in DUTIES:
+            plan = self._plan(data["plan"]) if data.get("plan") else None
+            owner = self._unit(data["owner"])
+            recipient_unit_code, recipient_agency_spec, recipient_text = data["recipient"]
+            values = {name: data.get(name) for name in DUTY_FIELDS}
+            values.update({
+                "reporter_level": data.get("reporter_level", ""),
+                "source_text": data.get("source_text", ""), "note": data.get("note", ""),
+                "plan": plan, "owner_unit": owner, "recipient_text": recipient_text,
+                "recipient_unit": self._unit(recipient_unit_code) if recipient_unit_code else None,
+                "recipient_agency": self._agency(*recipient_agency_spec) if recipient_agency_spec else None,
+                "legal_basis": f"Kế hoạch {plan.number or plan.code}" if plan else "Quyết định 24/2021/QĐ-TTg, Điều 7",
+            })
+            units = [self._unit(code) for code in data.get("units", [])]
+            agencies = [self._agency(owner.code, names) for names in data.get("agencies", [])]
+            duty = ReportingDuty.objects.filter(code=data["code"]).first()
+            if duty is not None and not update:
+                continue
+            if duty is None:
+                duty = ReportingDuty(code=data["code"], first_year=data["first_year"] or today.year)
+                created += 1
+            else:
+                updated += 1
+                if data["first_year"]:
+                    duty.first_year = data["first_year"]
+            for name, value in values.items():
+                setattr(duty, name, value)
+            duty.full_clean()
+            duty.save()
+            duty.reporter_units.set(units)
+            duty.reporter_agencies.set(agencies)
+        return created, updated
+
+    # ------------------------------------------------------------------ demo submissions
+
+    @transaction.atomic
+    def _demo(self, today: datetime.date) -> tuple[int, int]:
+        duties = list(ReportingDuty.objects.filter(code__startswith="thoxuan-2024").select_related("owner_unit"))
+        opened = runs_open(today=today, duties=duties)
+        users = {u.unit_id: u for u in User.objects.filter(role="commune_official").order_by("pk")}
+        runs = (ReportRun.objects.filter(duty__in=duties, submitted_at__isnull=True, due_date__lt=today)
+                .select_related("duty", "reporting_unit"))
+        submitted = 0
+        tz = timezone.get_current_timezone()
+        for run in runs:
+            if run.events.filter(action=RunAction.UNSUBMITTED).exists():
+                continue  # staff reopened it on purpose: leave it open
+            # The same pseudo-random outcome for the same commune and duty on every setup.
+            digest = int(hashlib.sha256(f"{run.duty.code}/{run.reporting_unit.code}".encode()).hexdigest(), 16)
+            outcome = digest % 10
+            if outcome >= 8:
+                continue  # about 1 in 5 never sent: "quá hạn"
+            shift = -(digest // 10 % 6) if outcome < 6 else 1 + digest // 10 % 20
+            day = run.due_date + datetime.timedelta(days=shift)
+            moment = datetime.datetime.combine(day, datetime.time(9, 30), tzinfo=tz)
+            user = users.get(run.reporting_unit_id)
+            ReportRun.objects.filter(pk=run.pk).update(submitted_at=moment, submitted_on=day, submitted_by=user,
+                                                       submission_note="Dữ liệu demo.")
+            event = ReportRunEvent.objects.create(run=run, action=RunAction.SUBMITTED, actor=user,
+                                                  text="Nộp (xác nhận) – dữ liệu demo.")
+            ReportRunEvent.objects.filter(pk=event.pk).update(at=moment)
+            submitted += 1
+        return opened, submitted

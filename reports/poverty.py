@@ -1,0 +1,499 @@
+"""The poverty report (quarterly, six-month, annual...) for a commune, district or province.
+
+One service, ``build_poverty_report``, serves the Celery task, the run page (through
+the task) and ``manage.py build_report``. The counting, ``poverty_figures``, is also
+what the dashboard reuses, so both always agree.
+
+Definitions (issue 5, point 4):
+
+- status of a household at a date = category of its latest APPROVED review with
+  ``effective_date`` on or before that date (an imported yearly review without a
+  date counts from 14/12 of its year: ``Review.effective_date`` already says so);
+- đầu kỳ = status on the day before the period starts; cuối kỳ = on its last day;
+- thoát nghèo = poor at the start, not at the end; phát sinh = poor at the end, not
+  at the start and never poor before the period; tái nghèo = poor at the end, not at
+  the start, poor at some time before the period (``households.movements``);
+- so cuối kỳ = đầu kỳ − thoát + phát sinh + tái nghèo, and giảm = đầu kỳ − cuối kỳ,
+  split by labour capacity as recorded in the review that gave each status.
+
+Counting is one streamed query over the unit's households (latest reviews found
+by correlated subqueries on the (household, status, effective_date) index), plus
+chunked queries on the causes/indicators of the reviews involved: no query per
+household, and memory holds counters, not rows. The workbook is written in
+openpyxl's write-only mode.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, fields
+
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from directory.models import AdministrativeUnit, UnitLevel
+from households.excel import safe_cell
+from households.models import Category, Household, Indicator, PovertyCause, Review, ReviewStatus
+from households.movements import Movement, movement_between
+
+from .periods import Period
+
+SUMMARY_SHEET = "Tổng hợp"
+CAUSE_SHEET = "Theo nguyên nhân nghèo"
+INDICATOR_SHEET = "Theo chỉ số thiếu hụt"
+MOVED_SHEET = "Danh sách hộ biến động"
+
+SUMMARY_HEADERS = [
+    "Mã đơn vị",
+    "Đơn vị",
+    "Tổng số hộ",
+    "Hộ nghèo đầu kỳ",
+    "Hộ thoát nghèo",
+    "Hộ nghèo phát sinh",
+    "Hộ tái nghèo",
+    "Hộ nghèo cuối kỳ",
+    "Tỷ lệ hộ nghèo cuối kỳ (%)",
+    "Hộ cận nghèo đầu kỳ",
+    "Hộ cận nghèo cuối kỳ",
+    "Hộ nghèo DTTS cuối kỳ",
+    "Chỉ tiêu giảm hộ nghèo",
+    "Số hộ nghèo giảm",
+    "Số hộ nghèo giảm - không có KNLĐ",
+    "Số hộ nghèo giảm - có KNLĐ",
+    "Tỷ lệ hoàn thành chỉ tiêu (%)",
+]
+BREAKDOWN_HEADERS = ["Hộ nghèo đầu kỳ", "Hộ thoát nghèo", "Hộ nghèo phát sinh", "Hộ tái nghèo", "Hộ nghèo cuối kỳ"]
+MOVED_HEADERS = [
+    "STT", "Mã đơn vị", "Xã", "Thôn", "Mã hộ", "Họ và tên chủ hộ", "Biến động", "Phân loại đầu kỳ",
+    "Phân loại cuối kỳ", "Không có khả năng lao động", "Dân tộc thiểu số",
+]
+CATEGORY_LABELS = dict(Category.choices)
+_CHUNK = 2000
+
+
+# --------------------------------------------------------------------------- counting
+
+
+@dataclass
+class Figures:
+    """Counts for one commune (or a sum of communes) over one period."""
+
+    poor_start: int = 0
+    escaped: int = 0
+    new_poor: int = 0
+    relapsed: int = 0
+    poor_end: int = 0
+    near_poor_start: int = 0
+    near_poor_end: int = 0
+    poor_end_ethnic: int = 0
+    poor_start_without_labour: int = 0
+    poor_end_without_labour: int = 0
+
+    def add(self, other: Figures) -> None:
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
+    @property
+    def reduced(self) -> int:
+        """Số hộ nghèo giảm = đầu kỳ − cuối kỳ (negative when poverty rose)."""
+        return self.poor_start - self.poor_end
+
+    @property
+    def reduced_without_labour(self) -> int:
+        return self.poor_start_without_labour - self.poor_end_without_labour
+
+    @property
+    def reduced_with_labour(self) -> int:
+        return self.reduced - self.reduced_without_labour
+
+    @property
+    def identity_holds(self) -> bool:
+        return self.poor_end == self.poor_start - self.escaped + self.new_poor + self.relapsed
+
+
+@dataclass(frozen=True)
+class MovedHousehold:
+    household_id: int
+    commune_id: int
+    code: str
+    head_name: str
+    village: str
+    movement: Movement
+    start_category: str | None
+    end_category: str | None
+    has_labour_capacity: bool
+    is_ethnic_minority: bool
+
+
+@dataclass
+class ReviewSets:
+    """Review ids behind each status, for the breakdowns by cause and by indicator."""
+
+    poor_start: set[int] = field(default_factory=set)
+    escaped: set[int] = field(default_factory=set)
+    new_poor: set[int] = field(default_factory=set)
+    relapsed: set[int] = field(default_factory=set)
+    poor_end: set[int] = field(default_factory=set)
+
+    def columns(self) -> list[set[int]]:
+        return [self.poor_start, self.escaped, self.new_poor, self.relapsed, self.poor_end]
+
+
+def status_dates(start: datetime.date, end: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """(the day whose status is "đầu kỳ", the day whose status is "cuối kỳ")."""
+    return start - datetime.timedelta(days=1), end
+
+
+def _latest_approved(day: datetime.date):
+    return (Review.objects.filter(household_id=OuterRef("pk"), status=ReviewStatus.APPROVED, effective_date__lte=day)
+            .order_by("-effective_date", "-pk"))
+
+
+def _household_statuses(commune_ids: list[int], start: datetime.date, end: datetime.date):
+    """One row per household with an approved review by ``end``: its start and end reviews and flags."""
+    day_before, last_day = status_dates(start, end)
+    at_start, at_end = _latest_approved(day_before), _latest_approved(last_day)
+    ever_poor_before = Review.objects.filter(household_id=OuterRef("pk"), status=ReviewStatus.APPROVED,
+                                             effective_date__lte=day_before, category=Category.POOR)
+    return (
+        Household.objects.filter(commune_id__in=commune_ids)
+        .annotate(
+            start_review=Subquery(at_start.values("pk")[:1]),
+            start_category=Subquery(at_start.values("category")[:1]),
+            start_labour=Subquery(at_start.values("has_labour_capacity")[:1]),
+            end_review=Subquery(at_end.values("pk")[:1]),
+            end_category=Subquery(at_end.values("category")[:1]),
+            end_labour=Subquery(at_end.values("has_labour_capacity")[:1]),
+            ever_poor_before=Exists(ever_poor_before),
+        )
+        .filter(end_review__isnull=False)
+        .order_by("commune__path", "village", "code", "pk")
+        .values_list("pk", "commune_id", "code", "head_name", "village", "is_ethnic_minority",
+                     "start_review", "start_category", "start_labour", "end_review", "end_category", "end_labour",
+                     "ever_poor_before")
+    )
+
+
+def poverty_figures(*, commune_ids: Iterable[int], start: datetime.date, end: datetime.date,
+                    on_moved: Callable[[MovedHousehold], None] | None = None,
+                    review_sets: ReviewSets | None = None) -> dict[int, Figures]:
+    """Per-commune figures for the period ``start``..``end`` (see the module docstring for definitions).
+
+    ``on_moved`` is called for every household whose category moved (in commune, village, code order);
+    ``review_sets`` collects the review ids behind each count. Communes without households are absent.
+    """
+    commune_ids = list(commune_ids)
+    result: dict[int, Figures] = defaultdict(Figures)
+    if not commune_ids:
+        return {}
+    rows = _household_statuses(commune_ids, start, end).iterator(chunk_size=_CHUNK)
+    for (pk, commune_id, code, head_name, village, ethnic, s_review, s_cat, s_labour, e_review, e_cat, e_labour,
+         ever_poor) in rows:
+        fig = result[commune_id]
+        if s_cat == Category.POOR:
+            fig.poor_start += 1
+            fig.poor_start_without_labour += 0 if s_labour else 1
+            if review_sets is not None:
+                review_sets.poor_start.add(s_review)
+        elif s_cat == Category.NEAR_POOR:
+            fig.near_poor_start += 1
+        if e_cat == Category.POOR:
+            fig.poor_end += 1
+            fig.poor_end_without_labour += 0 if e_labour else 1
+            fig.poor_end_ethnic += 1 if ethnic else 0
+            if review_sets is not None:
+                review_sets.poor_end.add(e_review)
+        elif e_cat == Category.NEAR_POOR:
+            fig.near_poor_end += 1
+        movement = movement_between(s_cat, e_cat, bool(ever_poor))
+        if movement is None:
+            continue
+        if movement == Movement.ESCAPED_POVERTY:
+            fig.escaped += 1
+            if review_sets is not None:
+                review_sets.escaped.add(s_review)
+        elif movement == Movement.NEW_POOR:
+            fig.new_poor += 1
+            if review_sets is not None:
+                review_sets.new_poor.add(e_review)
+        elif movement == Movement.RELAPSED_POOR:
+            fig.relapsed += 1
+            if review_sets is not None:
+                review_sets.relapsed.add(e_review)
+        if on_moved is not None:
+            on_moved(MovedHousehold(pk, commune_id, code, head_name, village, movement, s_cat, e_cat,
+                                    bool(e_labour), bool(ethnic)))
+    return dict(result)
+
+
+def communes_of(unit: AdministrativeUnit, start: datetime.date, end: datetime.date):
+    """The communes under ``unit`` (or the unit itself) that existed at some time in the period."""
+    return (AdministrativeUnit.objects.communes().descendants_of(unit)
+            .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=end))
+            .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=start))
+            .select_related("parent").order_by("path"))
+
+
+def household_totals(commune_ids: Iterable[int], year: int) -> dict[int, int]:
+    from .models import HouseholdTotal
+
+    return dict(HouseholdTotal.objects.filter(commune_id__in=list(commune_ids), year=year)
+                .values_list("commune_id", "total"))
+
+
+def _breakdown(through, target_field: str, sets: ReviewSets) -> tuple[dict[int, list[int]], list[int]]:
+    """Count, per cause/indicator, the reviews of each column; plus, per column, reviews with none."""
+    counts: dict[int, list[int]] = defaultdict(lambda: [0] * 5)
+    with_any: list[set[int]] = [set() for _ in range(5)]
+    all_ids = sorted(set().union(*sets.columns()))
+    columns = sets.columns()
+    for i in range(0, len(all_ids), _CHUNK):
+        chunk = all_ids[i:i + _CHUNK]
+        for review_id, target_id in through.objects.filter(review_id__in=chunk).values_list("review_id",
+                                                                                             target_field):
+            for col, ids in enumerate(columns):
+                if review_id in ids:
+                    counts[target_id][col] += 1
+                    with_any[col].add(review_id)
+    none = [len(ids) - len(with_any[col]) for col, ids in enumerate(columns)]
+    return dict(counts), none
+
+
+# --------------------------------------------------------------------------- workbook
+
+
+@dataclass
+class SummaryRow:
+    code: str
+    name: str
+    figures: Figures
+    total_households: int | None
+    quota: int | None
+    kind: str = "commune"  # commune | subtotal | total
+
+    @property
+    def rate(self) -> float | None:
+        """Cuối kỳ / tổng số hộ, in %; None (an empty cell) when the total is missing or zero."""
+        if not self.total_households:
+            return None
+        return round(self.figures.poor_end * 100 / self.total_households, 2)
+
+    @property
+    def completion(self) -> float | None:
+        if not self.quota:
+            return None
+        return round(self.figures.reduced * 100 / self.quota, 2)
+
+    def values(self) -> list:
+        f = self.figures
+        return [
+            self.code, self.name, self.total_households, f.poor_start, f.escaped, f.new_poor, f.relapsed,
+            f.poor_end, self.rate, f.near_poor_start, f.near_poor_end, f.poor_end_ethnic, self.quota, f.reduced,
+            f.reduced_without_labour, f.reduced_with_labour, self.completion,
+        ]
+
+
+@dataclass
+class PovertyReport:
+    unit: AdministrativeUnit
+    period: Period
+    rows: list[SummaryRow]
+    moved_count: int
+
+    @property
+    def total(self) -> SummaryRow:
+        return self.rows[-1]
+
+
+def _sum_rows(code: str, name: str, rows: list[SummaryRow], kind: str) -> SummaryRow:
+    figures = Figures()
+    for row in rows:
+        figures.add(row.figures)
+    # A group's rate is only meaningful when every commune in it has its household total.
+    totals = [row.total_households for row in rows]
+    total = sum(totals) if totals and all(t is not None for t in totals) else None
+    quotas = [row.quota for row in rows if row.quota is not None]
+    quota = sum(quotas) if quotas else None
+    return SummaryRow(code, name, figures, total, quota, kind)
+
+
+def summary_rows(unit: AdministrativeUnit, communes: list[AdministrativeUnit], figures: dict[int, Figures],
+                 totals: dict[int, int], quotas: dict) -> list[SummaryRow]:
+    """One row per commune; for a province, grouped by district with a subtotal row; then "Tổng cộng"."""
+    rows: list[SummaryRow] = []
+    commune_rows: list[SummaryRow] = []
+    groups: dict[int | None, list[SummaryRow]] = defaultdict(list)
+    group_units: dict[int | None, AdministrativeUnit | None] = {}
+    for commune in communes:
+        quota = quotas.get(commune.pk)
+        row = SummaryRow(commune.code, commune.display_name, figures.get(commune.pk, Figures()),
+                         totals.get(commune.pk), quota.total if quota is not None else None)
+        commune_rows.append(row)
+        parent = commune.parent
+        grouped = unit.level == UnitLevel.PROVINCE and parent is not None and parent.level == UnitLevel.DISTRICT
+        key = parent.pk if grouped else None
+        groups[key].append(row)
+        group_units[key] = parent if grouped else None
+    if any(key is not None for key in groups):
+        for key, members in groups.items():
+            rows.extend(members)
+            district = group_units[key]
+            if district is not None:
+                rows.append(_sum_rows(district.code, f"Cộng {district.get_kind_display().lower()} {district.name}",
+                                      members, "subtotal"))
+    else:
+        rows.extend(commune_rows)
+    rows.append(_sum_rows("", "Tổng cộng", commune_rows, "total"))
+    return rows
+
+
+def _cell(ws, value, *, bold=False, number_format=None, wrap=False):
+    cell = WriteOnlyCell(ws, value=value)
+    if bold:
+        cell.font = Font(bold=True)
+    if number_format:
+        cell.number_format = number_format
+    if wrap:
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    return cell
+
+
+def _title(ws, text: str, size: int = 13):
+    cell = WriteOnlyCell(ws, value=text)
+    cell.font = Font(bold=True, size=size)
+    ws.append([cell])
+
+
+def _header(ws, headers: list[str]):
+    ws.append([_cell(ws, h, bold=True, wrap=True) for h in headers])
+
+
+def _set_widths(ws, widths: list[int]):
+    for index, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+
+
+def build_poverty_report(*, unit: AdministrativeUnit, period: Period, output) -> PovertyReport:
+    """Write the poverty report workbook of ``unit`` for ``period`` to ``output`` (a path or binary file).
+
+    Sheets: ``Tổng hợp`` (one row per commune, district subtotals for a province, ``Tổng cộng``), movements
+    by cause of poverty, by deprivation indicator, and the list of households that moved.
+    """
+    from plans.selectors import quota_by_commune
+
+    start, end = period.start, period.end
+    day_before, last_day = status_dates(start, end)
+    communes = list(communes_of(unit, start, end))
+    commune_ids = [c.pk for c in communes]
+    commune_by_id = {c.pk: c for c in communes}
+
+    wb = Workbook(write_only=True)
+    summary = wb.create_sheet(SUMMARY_SHEET)
+    by_cause = wb.create_sheet(CAUSE_SHEET)
+    by_indicator = wb.create_sheet(INDICATOR_SHEET)
+    moved = wb.create_sheet(MOVED_SHEET)
+    _set_widths(summary, [10, 26] + [13] * (len(SUMMARY_HEADERS) - 2))
+    _set_widths(by_cause, [44] + [14] * len(BREAKDOWN_HEADERS))
+    _set_widths(by_indicator, [44] + [14] * len(BREAKDOWN_HEADERS))
+    _set_widths(moved, [6, 10, 20, 16, 12, 26, 18, 18, 18, 12, 10])
+    summary.freeze_panes = "C7"
+    moved.freeze_panes = "A4"
+
+    # The moved-households sheet is written while counting, so no list of them is kept in memory.
+    _title(moved, f"DANH SÁCH HỘ BIẾN ĐỘNG – {period.label.upper()} – {unit.full_name}")
+    moved.append([f"Phân loại đầu kỳ: tình trạng ngày {day_before:%d/%m/%Y}; cuối kỳ: ngày {last_day:%d/%m/%Y}."])
+    _header(moved, MOVED_HEADERS)
+    counter = {"n": 0}
+
+    def write_moved(h: MovedHousehold):
+        counter["n"] += 1
+        commune = commune_by_id[h.commune_id]
+        moved.append([
+            counter["n"], commune.code, safe_cell(commune.display_name), safe_cell(h.village), safe_cell(h.code),
+            safe_cell(h.head_name), h.movement.label, CATEGORY_LABELS.get(h.start_category, "Chưa có trong danh sách"),
+            CATEGORY_LABELS.get(h.end_category, ""), "" if h.has_labour_capacity else "x",
+            "x" if h.is_ethnic_minority else "",
+        ])
+
+    sets = ReviewSets()
+    figures = poverty_figures(commune_ids=commune_ids, start=start, end=end, on_moved=write_moved, review_sets=sets)
+    moved.append([])
+    moved.append(["", f"Tổng số: {counter['n']} hộ"])
+
+    rows = summary_rows(unit, communes, figures, household_totals(commune_ids, end.year),
+                        quota_by_commune(year=period.year, commune_ids=commune_ids))
+
+    _title(summary, f"BÁO CÁO KẾT QUẢ GIẢM NGHÈO – {period.label.upper()}")
+    summary.append([f"Đơn vị: {unit.full_name} (mã {unit.code})"])
+    summary.append([f"Kỳ báo cáo từ {start:%d/%m/%Y} đến {end:%d/%m/%Y}. Đầu kỳ = tình trạng ngày "
+                    f"{day_before:%d/%m/%Y}; cuối kỳ = tình trạng ngày {last_day:%d/%m/%Y} (theo kết quả rà soát "
+                    f"đã phê duyệt)."])
+    summary.append([f"Lập lúc {timezone.localtime():%H:%M %d/%m/%Y}. Tổng số hộ: số liệu năm {end.year} do "
+                    f"đơn vị nhập; ô tỷ lệ để trống khi chưa có tổng số hộ."])
+    summary.append([])
+    _header(summary, SUMMARY_HEADERS)
+    for row in rows:
+        bold = row.kind != "commune"
+        values = row.values()
+        cells = []
+        for index, value in enumerate(values):
+            fmt = "0.00" if SUMMARY_HEADERS[index].endswith("(%)") else None
+            shown = safe_cell(value) if index in (0, 1) else value
+            cells.append(_cell(summary, shown, bold=bold, number_format=fmt) if bold or fmt else shown)
+        summary.append(cells)
+    summary.append([])
+    for note in (
+        "Hộ thoát nghèo: nghèo đầu kỳ, không nghèo cuối kỳ. Hộ nghèo phát sinh: nghèo cuối kỳ, không nghèo đầu kỳ "
+        "và chưa từng nghèo trước kỳ. Hộ tái nghèo: nghèo cuối kỳ, không nghèo đầu kỳ, đã từng nghèo trước kỳ.",
+        "Hộ nghèo cuối kỳ = đầu kỳ − thoát nghèo + phát sinh + tái nghèo; số hộ nghèo giảm = đầu kỳ − cuối kỳ "
+        "(chia theo khả năng lao động ghi trong lần rà soát tương ứng).",
+        "Chỉ tiêu giảm hộ nghèo: bảng chỉ tiêu của kế hoạch năm " + str(period.year) + " (kế hoạch của cấp gần xã "
+        "nhất khi có nhiều kế hoạch).",
+    ):
+        summary.append([None, note])
+
+    _write_breakdown(by_cause, "NGUYÊN NHÂN NGHÈO", "Nguyên nhân nghèo", sets, period, unit,
+                     Review.causes.through, "povertycause_id",
+                     dict(PovertyCause.objects.values_list("pk", "name")),
+                     {pk: (order, name) for pk, order, name in PovertyCause.objects.values_list("pk", "order", "name")},
+                     "(Chưa ghi nguyên nhân)",
+                     "Một hộ có thể có nhiều nguyên nhân nên tổng các dòng có thể lớn hơn số hộ.")
+    indicator_rows = Indicator.objects.values_list("pk", "standard__valid_from_year", "order", "name")
+    _write_breakdown(by_indicator, "CHỈ SỐ THIẾU HỤT", "Chỉ số thiếu hụt", sets, period, unit,
+                     Review.deprived_indicators.through, "indicator_id",
+                     {pk: name for pk, _, _, name in indicator_rows},
+                     {pk: (year, order, name) for pk, year, order, name in indicator_rows},
+                     "(Không thiếu hụt chỉ số nào)",
+                     "Đếm theo chỉ số thiếu hụt ghi trong lần rà soát cho tình trạng tương ứng (thoát nghèo: lần "
+                     "rà soát đầu kỳ; phát sinh, tái nghèo, cuối kỳ: lần rà soát cuối kỳ).")
+    wb.save(output)
+    return PovertyReport(unit=unit, period=period, rows=rows, moved_count=counter["n"])
+
+
+def _write_breakdown(ws, title, first_header, sets, period, unit, through, target_field, names, sort_keys,
+                     none_label, note):
+    counts, none = _breakdown(through, target_field, sets)
+    _title(ws, f"BIẾN ĐỘNG HỘ NGHÈO THEO {title} – {period.label.upper()} – {unit.full_name}")
+    ws.append([])
+    _header(ws, [first_header] + BREAKDOWN_HEADERS)
+    # Indicators of different standards share names: merge them into one line per name.
+    merged: dict[str, list[int]] = {}
+    order: dict[str, tuple] = {}
+    for target_id, values in sorted(counts.items(), key=lambda item: sort_keys.get(item[0], (0,))):
+        name = names.get(target_id, str(target_id))
+        line = merged.setdefault(name, [0] * 5)
+        order.setdefault(name, sort_keys.get(target_id, (0,)))
+        for i, value in enumerate(values):
+            line[i] += value
+    for name in sorted(merged, key=lambda n: order[n]):
+        ws.append([safe_cell(name), *merged[name]])
+    ws.append([none_label, *none])
+    ws.append([_cell(ws, "Số hộ", bold=True), *[_cell(ws, len(ids), bold=True) for ids in sets.columns()]])
+    ws.append([])
+    ws.append([note])
