@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_excel
 
 app_name = "plans"
 
@@ -14,4 +14,6 @@ urlpatterns = [
     path("<slug:code>/chi-tieu/them/", views.QuotaTableCreateView.as_view(), name="quota_table_create"),
     path("<slug:code>/chi-tieu/<int:year>/", views.QuotaGridView.as_view(), name="quota_grid"),
     path("<slug:code>/chi-tieu/<int:year>/phan-bo/", views.QuotaAllocateView.as_view(), name="quota_allocate"),
+    path("<slug:code>/chi-tieu/<int:year>/excel/", views_excel.QuotaExportView.as_view(), name="quota_export"),
+    path("<slug:code>/chi-tieu/nhap-excel/", views_excel.QuotaImportView.as_view(), name="quota_import"),
 ]

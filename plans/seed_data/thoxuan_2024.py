@@ -551,7 +551,7 @@ PLAN = PlanSeed(
                 "(trước 30/10/2024) về UBND huyện qua phòng Lao động - Thương binh và Xã hội."
             ),
             due_date=date(2024, 6, 20),
-            recurrence_note="Báo cáo 6 tháng",
+            recurrence_note="trước 20/6/2024",
         ),
         TaskSeed(
             agency="Ủy ban nhân dân các xã, thị trấn",
@@ -561,7 +561,7 @@ PLAN = PlanSeed(
                 "(trước 30/10/2024) về UBND huyện qua phòng Lao động - Thương binh và Xã hội."
             ),
             due_date=date(2024, 10, 30),
-            recurrence_note="Báo cáo năm",
+            recurrence_note="trước 30/10/2024",
         ),
         TaskSeed(
             agency="Phòng Lao động - Thương binh và Xã hội",

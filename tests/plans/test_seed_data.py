@@ -30,22 +30,11 @@ from plans.models import (
 )
 from plans.seed_data import PLANS
 from plans.services.quotas import QuotaRowInput, quota_table_validate
+from tests.plans.assets.make_assets import PHU_LUC_01
 
 pytestmark = pytest.mark.django_db
 
 SEEDS_DIR = Path(__file__).resolve().parents[3] / "shared" / "seeds"
-
-# Phụ lục 01 of the Thọ Xuân plan, in its order: (name, total, without labour capacity, with).
-THO_XUAN_PHU_LUC_01 = [
-    ("TT Lam Sơn", 6, 2, 4), ("TT Sao Vàng", 10, 2, 8), ("Xuân Bái", 4, 1, 3), ("Thọ Xương", 11, 2, 9),
-    ("Xuân Phú", 4, 0, 4), ("Thọ Lâm", 10, 2, 8), ("Thọ Diên", 5, 1, 4), ("Xuân Hưng", 4, 2, 2),
-    ("Xuân Sinh", 10, 4, 6), ("Xuân Thiên", 4, 3, 1), ("Thuận Minh", 9, 3, 6), ("Thọ Lập", 4, 2, 2),
-    ("Xuân Tín", 5, 0, 5), ("Quảng Phú", 6, 2, 4), ("Phú Xuân", 8, 2, 6), ("Xuân Lai", 4, 1, 3),
-    ("Xuân Lập", 9, 2, 7), ("Xuân Minh", 5, 1, 4), ("Trường Xuân", 6, 2, 4), ("Thọ Hải", 5, 1, 4),
-    ("Xuân Hòa", 2, 1, 1), ("Xuân Trường", 4, 2, 2), ("TT Thọ Xuân", 8, 1, 7), ("Tây Hồ", 3, 2, 1),
-    ("Xuân Giang", 1, 0, 1), ("Bắc Lương", 3, 3, 0), ("Nam Giang", 9, 1, 8), ("Thọ Lộc", 3, 1, 2),
-    ("Xuân Phong", 7, 2, 5), ("Xuân Hồng", 11, 2, 9),
-]
 
 # Section III.2 of the Thọ Xuân plan: the 14 offices and bodies given tasks (2.3 to 2.15).
 THO_XUAN_BODIES = [
@@ -110,7 +99,7 @@ def test_tho_xuan_quota_table_is_phu_luc_01(seeded):
     table = QuotaTable.objects.get(plan__code="thoxuan-2024", year=2024)
     rows = list(table.rows.select_related("commune").order_by("order"))
 
-    assert [(r.commune.display_name, r.total, r.without_labour, r.with_labour) for r in rows] == THO_XUAN_PHU_LUC_01
+    assert [(r.commune.display_name, r.total, r.without_labour, r.with_labour) for r in rows] == PHU_LUC_01
     assert table.rows.aggregate(t=Sum("total"), a=Sum("without_labour"), b=Sum("with_labour")) == {
         "t": 180, "a": 50, "b": 130}
     assert (table.target_total, table.target_without_labour, table.target_with_labour) == (180, 50, 130)
@@ -129,7 +118,7 @@ def test_tho_xuan_support_assignments_are_the_second_appendix(seeded):
                    .filter(plan__code="thoxuan-2024").select_related("commune").prefetch_related("agencies")}
 
     assert len(assignments) == 30
-    assert set(assignments) == {name for name, *_ in THO_XUAN_PHU_LUC_01}
+    assert set(assignments) == {name for name, *_ in PHU_LUC_01}
     assert all(a.agencies.all() for a in assignments.values())
     assert assignments["TT Lam Sơn"].steering_member == "Phạm Văn Luận"
     assert assignments["Xuân Giang"].steering_member == "Hà Thị Ngân"
