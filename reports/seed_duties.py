@@ -36,7 +36,8 @@ YEN_BAI_REPORTING_AGENCIES = [
     ["Sở Y tế"],
     ["Sở Thông tin và Truyền thông"],
     ["Sở Xây dựng"],
-    ["Ngân hàng Chính sách xã hội", "Chi nhánh Ngân hàng Chính sách xã hội tỉnh Yên Bái",
+    ["Ngân hàng Chính sách xã hội", "Chi nhánh Ngân hàng Chính sách xã hội tỉnh",
+     "Chi nhánh Ngân hàng Chính sách xã hội tỉnh Yên Bái",
      "Ngân hàng Chính sách xã hội tỉnh Yên Bái", "Ngân hàng Chính sách xã hội tỉnh"],
 ]
 YEN_BAI_DOLISA = ["Sở Lao động - Thương binh và Xã hội", "Sở Lao động, Thương binh và Xã hội"]

@@ -32,6 +32,9 @@ class TotalError:
 
 
 def _check(acting_user, unit) -> None:
+    """Staff in scope only; ``acting_user=None`` is the system itself (a management command)."""
+    if acting_user is None:
+        return
     if not policy.is_overseer(acting_user) or not scope_for(acting_user).contains_unit_id(unit.pk):
         raise PermissionDenied("Chỉ cán bộ quản lý trong địa bàn được nhập tổng số hộ.")
 

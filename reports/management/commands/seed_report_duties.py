@@ -1,8 +1,9 @@
 """Seed the reporting duties of the seed plans and Decision 24/2021 (``reports/seed_duties.py``).
 
 Idempotent: a duty whose code exists is left as staff edited it (``--update`` rewrites it from
-the seed). ``--demo`` also opens the Thọ Xuân 2024 runs and records demo submissions for them
-(the same ones every time), so the demo's completeness table has on-time, late and missing reports.
+the seed). ``--demo`` also opens the seeded duties' runs and records demo submissions for those whose deadline
+has passed (the same outcome every time: about 3 in 5 on time, 1 in 5 late, 1 in 5 never sent), so the
+demo's calendar and completeness table show every status. A run staff reopened is left alone.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--update", action="store_true", help="Ghi đè nghĩa vụ đã có bằng dữ liệu mẫu.")
         parser.add_argument("--demo", action="store_true",
-                            help="Mở các kỳ báo cáo 2024 của Thọ Xuân và ghi một số lần nộp mẫu (demo).")
+                            help="Mở các kỳ báo cáo và ghi lần nộp mẫu cho các kỳ đã qua hạn (demo).")
 
     def handle(self, *args, update=False, demo=False, **options):
         today = timezone.localdate()
@@ -116,23 +117,27 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def _demo(self, today: datetime.date) -> tuple[int, int]:
-        duties = list(ReportingDuty.objects.filter(code__startswith="thoxuan-2024").select_related("owner_unit"))
+        duties = list(ReportingDuty.objects.filter(code__in=[d["code"] for d in DUTIES]).select_related("owner_unit"))
         opened = runs_open(today=today, duties=duties)
         users = {u.unit_id: u for u in User.objects.filter(role="commune_official").order_by("pk")}
+        # Every seeded report whose deadline has passed gets an outcome: most sent on time, some late, some never.
         runs = (ReportRun.objects.filter(duty__in=duties, submitted_at__isnull=True, due_date__lt=today)
-                .select_related("duty", "reporting_unit"))
+                .exclude(events__action__in=[RunAction.UNSUBMITTED, RunAction.SUBMITTED])
+                .select_related("duty", "reporting_unit", "agency"))
         submitted = 0
         tz = timezone.get_current_timezone()
         for run in runs:
-            if run.events.filter(action=RunAction.UNSUBMITTED).exists():
-                continue  # staff reopened it on purpose: leave it open
             # The same pseudo-random outcome for the same commune and duty on every setup.
-            digest = int(hashlib.sha256(f"{run.duty.code}/{run.reporting_unit.code}".encode()).hexdigest(), 16)
+            reporter = run.agency.name if run.agency else run.reporting_unit.code
+            key = f"{run.duty.code}/{run.year}/{run.period_number}/{reporter}"
+            digest = int(hashlib.sha256(key.encode()).hexdigest(), 16)
             outcome = digest % 10
             if outcome >= 8:
                 continue  # about 1 in 5 never sent: "quá hạn"
             shift = -(digest // 10 % 6) if outcome < 6 else 1 + digest // 10 % 20
             day = run.due_date + datetime.timedelta(days=shift)
+            if day >= today:
+                continue  # a late report that would arrive in the future: not sent yet
             moment = datetime.datetime.combine(day, datetime.time(9, 30), tzinfo=tz)
             user = users.get(run.reporting_unit_id)
             ReportRun.objects.filter(pk=run.pk).update(submitted_at=moment, submitted_on=day, submitted_by=user,
