@@ -28,6 +28,9 @@ demo-data:
 	$(MANAGE) loaddata units agencies_thoxuan
 	$(MANAGE) load_seed_plans
 	$(MANAGE) create_demo_users
+	$(MANAGE) seed_report_duties --demo
+	$(MANAGE) open_report_runs
+	$(MANAGE) fill_household_totals --unit 395
 
 # Web server, Celery worker and Celery beat together; Ctrl-C stops all three.
 run: setup
