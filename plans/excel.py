@@ -35,7 +35,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from directory.lookup import UnitLookupError, UnitResolver
 from directory.models import AdministrativeUnit
 
-from .models import Plan, QuotaTable
+from .models import Plan, QuotaRow, QuotaTable
 from .services.quotas import (
     FIELD_LABELS,
     QuotaFigures,
@@ -51,6 +51,7 @@ XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 HEADER_SEARCH_ROWS = 60  # the header sits under a few title lines; look no further than this
 MAX_DATA_ROWS = 5000  # a province has a few hundred communes: anything longer is not this appendix
 DASHES = {"-", "–", "—", "−"}
+NOTE_MAX_LENGTH = QuotaRow._meta.get_field("note").max_length
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 # Export layout: title lines, a blank line, the two header rows, then data.
@@ -448,9 +449,13 @@ def read_quota_sheet(source, *, plan: Plan) -> ParsedSheet:
                 column=parsed.letter("commune")))
             parsed.unresolved_rows += 1
             continue
+        if len(note) > NOTE_MAX_LENGTH:
+            parsed.issues.append(ImportIssue(
+                f"Dòng {number}, cột “Ghi chú”: dài {len(note)} ký tự, quá {NOTE_MAX_LENGTH} ký tự.", row=number,
+                column=parsed.letter("note")))
         parsed.rows.append(QuotaRowInput(
             commune=commune, total=_figure(raw["total"]), without_labour=_figure(raw["without_labour"]),
-            with_labour=_figure(raw["with_labour"]), note=note[:300], key=number,
+            with_labour=_figure(raw["with_labour"]), note=note, key=number,
             label=f"Dòng {number} ({' '.join(name.split())})",
         ))
     return parsed

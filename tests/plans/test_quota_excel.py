@@ -141,6 +141,8 @@ BAD_FILES = {
     "fractional cell": ({f"E{excel_row('Thọ Diên')}": 4.5}, excel_row("Thọ Diên"), "E", "không phải là số nguyên"),
     "wrong TỔNG CỘNG row": ({f"C{TOTAL_ROW}": 181}, TOTAL_ROW, "C", "tổng các xã là 180 nhưng dòng TỔNG CỘNG là 181"),
     "non-numeric TỔNG CỘNG": ({f"D{TOTAL_ROW}": "năm mươi"}, TOTAL_ROW, "D", "không phải là số nguyên"),
+    "note too long": ({f"F{excel_row('Xuân Hưng')}": "x" * 301}, excel_row("Xuân Hưng"), "F",
+                      "dài 301 ký tự, quá 300 ký tự"),
     "commune twice": ({f"B{excel_row('Thọ Diên')}": "Xã Thọ Lâm"}, excel_row("Thọ Diên"), "B",
                       "mỗi xã chỉ được một dòng"),
     "missing header": ({"A5": None, "B5": None, "C5": None, "D5": None, "F5": None, "D6": None, "E6": None},
