@@ -6,6 +6,7 @@ committed rows since the test is transactional); on SQLite, whose test database 
 copy made with SQLite's backup API, which the worker writes to and the test then reads.
 """
 
+import importlib
 import json
 import os
 import signal
@@ -28,6 +29,16 @@ pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 TIMEOUT = 60
 STATE_SQL = "SELECT job_status, job_error, generated_file FROM reports_reportrun WHERE id = %s"
+
+
+@pytest.fixture
+def poverty_standards():
+    """The standards the households migration seeds: an earlier transactional test (the browser tests) may have
+    flushed them, so seed them again with the migration's own idempotent function."""
+    from django.apps import apps
+
+    seed = importlib.import_module("households.migrations.0002_seed_standards").seed
+    seed(apps, None)
 
 
 @pytest.fixture
@@ -87,7 +98,8 @@ def _stop(worker: subprocess.Popen) -> None:
             worker.wait(timeout=10)
 
 
-def test_a_real_worker_builds_the_queued_report(queue_for_real, district, commune_a, district_staff, tmp_path):
+def test_a_real_worker_builds_the_queued_report(poverty_standards, queue_for_real, district, commune_a, district_staff,
+                                                tmp_path):
     # given: a commune with a poor household, its yearly report run, and a click on "Tạo báo cáo"
     household = HouseholdFactory(commune=commune_a)
     approved_review(household, year=2024, category="poor")
