@@ -40,15 +40,16 @@ def build_task_progress_report(*, plan, agency=None, output, today: datetime.dat
     per_agency = (
         tasks.values("agency__name", "agency__unit__path")
         .annotate(
-            n=Count("pk"),
-            lead=Count("pk", filter=Q(role=TaskRole.LEAD)),
-            coordinate=Count("pk", filter=Q(role=TaskRole.COORDINATE)),
-            not_started=Count("pk", filter=Q(status=TaskStatus.NOT_STARTED)),
-            in_progress=Count("pk", filter=Q(status=TaskStatus.IN_PROGRESS)),
-            done=Count("pk", filter=Q(status=TaskStatus.DONE)),
-            cancelled=Count("pk", filter=Q(status=TaskStatus.CANCELLED)),
-            overdue=Count("pk", filter=open_q & Q(due_date__lt=today)),
-            no_progress=Count("pk", filter=Q(progress__isnull=True)),
+            # distinct: the join to progress rows for "no progress yet" repeats tasks with several updates
+            n=Count("pk", distinct=True),
+            lead=Count("pk", distinct=True, filter=Q(role=TaskRole.LEAD)),
+            coordinate=Count("pk", distinct=True, filter=Q(role=TaskRole.COORDINATE)),
+            not_started=Count("pk", distinct=True, filter=Q(status=TaskStatus.NOT_STARTED)),
+            in_progress=Count("pk", distinct=True, filter=Q(status=TaskStatus.IN_PROGRESS)),
+            done=Count("pk", distinct=True, filter=Q(status=TaskStatus.DONE)),
+            cancelled=Count("pk", distinct=True, filter=Q(status=TaskStatus.CANCELLED)),
+            overdue=Count("pk", distinct=True, filter=open_q & Q(due_date__lt=today)),
+            no_progress=Count("pk", distinct=True, filter=Q(progress__isnull=True)),
         )
         .order_by("agency__unit__path", "agency__name")
     )

@@ -336,3 +336,20 @@ def test_household_totals_read_only_for_leadership(client_for, leadership, distr
                                                      f"total-{commune_a.pk}": "5"})
     assert response.status_code == 403
     assert not HouseholdTotal.objects.exists()
+
+
+def test_duties_and_totals_pages_query_counts(client_for, district_staff, plan, district,
+                                              django_assert_max_num_queries):
+    from tests.factories import AgencyFactory, CommuneFactory
+
+    client = client_for(district_staff)
+    for i in range(6):
+        duty = DutyFactory(plan=plan, owner_unit=district, code=f"d{i}")
+        duty.reporter_agencies.set([AgencyFactory(unit=district)])
+        duty.reporter_units.set([CommuneFactory(parent=district)])
+    with django_assert_max_num_queries(15):  # constant: 14 with 3 or 12 duties
+        page = client.get(url("plan_duties", plan.code))
+    assert page.status_code == 200 and len(page.context["duties"]) == 6
+    with django_assert_max_num_queries(12):
+        page = client.get(url("household_totals"), {"unit": district.pk, "year": 2024})
+    assert len(page.context["grid"]) == 6
