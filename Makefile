@@ -30,6 +30,7 @@ demo-data:
 	$(MANAGE) create_demo_users
 	$(MANAGE) seed_report_duties --demo
 	$(MANAGE) open_report_runs
+	$(MANAGE) generate_demo_households
 	$(MANAGE) fill_household_totals --unit 395
 
 # Web server, Celery worker and Celery beat together; Ctrl-C stops all three.
@@ -47,6 +48,10 @@ test: venv
 
 lint: venv
 	$(VENV)/bin/ruff check .
+
+# Benchmarks print figures and never fail on time (a fresh SQLite file unless DATABASE_URL is set).
+bench: venv
+	$(PY) tests/bench/bench_import_households.py
 
 clean:
 	rm -rf var .pytest_cache
