@@ -648,7 +648,8 @@ def _fetch_existing(rows: list[ParsedRow]) -> _Existing:
     reviews, with_members, latest_year = {}, set(), {}
     for chunk in _chunks(ids):
         for review in Review.objects.filter(household_id__in=chunk, round=ReviewRound.PERIODIC, year__in=years).only(
-                "pk", "household_id", "commune_id", "year", "round", "review_date", "status", *REVIEW_IMPORT_FIELDS):
+                "pk", "household_id", "commune_id", "year", "round", "review_date", "standard_id", "effective_date",
+                "approved_by_id", "approved_at", *REVIEW_IMPORT_FIELDS):
             reviews[(review.household_id, review.year)] = review
         with_members.update(Member.objects.filter(household_id__in=chunk).values_list("household_id", flat=True))
         latest_year.update(Review.objects.filter(household_id__in=chunk, round=ReviewRound.PERIODIC)

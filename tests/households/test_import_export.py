@@ -677,3 +677,40 @@ def test_outsider_gets_404_for_another_communes_download(client_for, xuan_bai_li
 def test_anonymous_is_sent_to_login(client):
     response = client.get(reverse("households:excel"))
     assert response.status_code == 302 and "dang-nhap" in response.url
+
+
+# --------------------------------------------------------------------------- speed by design (no timing)
+
+
+def test_reimport_of_many_changed_rows_uses_a_bounded_number_of_queries(tmp_path, commune_a, commune_a_user,
+                                                                         django_assert_max_num_queries):
+    import_reviews(write_xlsx(tmp_path / "v1.xlsx", [row(code=f"N{n:03d}", income=1_000_000 + n) for n in range(60)]),
+                   acting_user=commune_a_user)
+    path = write_xlsx(tmp_path / "v2.xlsx", [row(code=f"N{n:03d}", income=2_000_000 + n, deprived=(0,))
+                                             for n in range(60)])
+    with django_assert_max_num_queries(30):  # 23 today; one per row would be 60+
+        result = import_reviews(path, acting_user=commune_a_user)
+    assert result.reviews_updated == 60
+    assert set(Review.objects.values_list("category", flat=True)) == {Category.AVERAGE}
+
+
+def test_grouped_status_refresh_matches_the_services_rule(commune_a):
+    from households.importing import refresh_current_status
+    from households.services import household_refresh_status
+
+    households = [HouseholdFactory(commune=commune_a) for _ in range(4)]
+    make_review(households[0], year=2023, income=900_000, deprived=4, status=ReviewStatus.APPROVED)
+    make_review(households[0], year=2024, income=1_400_000, deprived=0, status=ReviewStatus.APPROVED)
+    make_review(households[1], year=2024, income=900_000, deprived=3, status=ReviewStatus.APPROVED)
+    make_review(households[1], year=2024, round="regular", review_date=__import__("datetime").date(2025, 3, 1),
+                income=3_000_000, status=ReviewStatus.APPROVED)
+    make_review(households[2], year=2024, income=900_000, deprived=3)  # a draft: no current status
+    ids = [h.pk for h in households]
+    Household.objects.filter(pk__in=ids).update(current_category="", current_year=None)
+    refresh_current_status(ids)
+    ours = dict(Household.objects.filter(pk__in=ids).values_list("pk", "current_category"))
+    Household.objects.filter(pk__in=ids).update(current_category="", current_year=None)
+    household_refresh_status(ids)
+    theirs = dict(Household.objects.filter(pk__in=ids).values_list("pk", "current_category"))
+    assert ours == theirs
+    assert [ours[pk] for pk in ids] == [Category.NEAR_POOR, Category.NOT_POOR, "", ""]
