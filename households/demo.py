@@ -213,9 +213,10 @@ def plan_commune(rng: random.Random, n: int, quota: Quota | None, *, showcase: b
     submitted, drafts = (8, 3) if showcase else (3, 1)
     if n < 40:
         submitted, drafts = min(1, len(stable)), 0
-    for plan in stable[:submitted]:
+    chosen = rng.sample(stable, min(len(stable), submitted + drafts))
+    for plan in chosen[:submitted]:
         plan.status_2024 = ReviewStatus.SUBMITTED
-    for plan in stable[submitted:submitted + drafts]:
+    for plan in chosen[submitted:]:
         plan.status_2024 = ReviewStatus.DRAFT
     return plans
 

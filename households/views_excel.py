@@ -106,7 +106,8 @@ def excel_page(request):
                 messages.success(request, result.summary())
                 return redirect("households:excel")
     default_commune = user.unit if user.unit is not None and user.unit.is_commune else None
-    export_form = ExportForm(user=user, initial={"commune": default_commune, "year": timezone.localdate().year})
+    export_form = ExportForm(user=user, auto_id="export_%s",
+                             initial={"commune": default_commune, "year": timezone.localdate().year})
     return render(request, "households/excel.html", {
         "import_form": import_form, "export_form": export_form, "faults": faults,
     })
