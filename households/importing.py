@@ -793,7 +793,7 @@ def _household_changes(r: ParsedRow, hh: Household, existing: _Existing) -> dict
 
 
 class _Inserter:
-    """INSERT many rows of one model with ``executemany``: the import's hot path.
+    """INSERT many rows of one model in few statements: the import's hot path.
 
     ``bulk_create`` spends most of its time preparing each value through the ORM
     (≈ 170 µs per household row on SQLite here, which alone would miss the
@@ -801,11 +801,13 @@ class _Inserter:
     they go straight to the database; every column not given gets its model default
     (``auto_now``/``auto_now_add`` columns: the import's time) once. Dates and times
     are adapted by the backend's own ``connection.ops`` functions.
+
+    SQLite prepares one statement and runs it per row (``executemany``, fast in-process);
+    other databases get multi-row ``VALUES`` lists, one round trip per batch.
     """
 
-    def __init__(self, model, fields: list[str], *, now):
+    def __init__(self, model, fields: list[str], *, now, multi_row: bool | None = None):
         meta = model._meta
-        self.fields = fields
         given = {meta.get_field(name).column for name in fields}
         fixed = {}
         for f in meta.concrete_fields:
@@ -816,13 +818,25 @@ class _Inserter:
         self.fixed = tuple(fixed.values())
         quote = connection.ops.quote_name
         columns = [meta.get_field(name).column for name in fields] + list(fixed)
-        self.sql = (f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(c) for c in columns)}) "
-                    f"VALUES ({', '.join(['%s'] * len(columns))})")
+        self.head = f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(c) for c in columns)}) VALUES "
+        self.placeholders = f"({', '.join(['%s'] * len(columns))})"
+        self.multi_row = connection.vendor != "sqlite" if multi_row is None else multi_row
+        limit = connection.features.max_query_params
+        self.rows_per_statement = min(BATCH, limit // len(columns)) if limit else BATCH
 
     def insert(self, rows: list[tuple]) -> None:
+        fixed = self.fixed
         with connection.cursor() as cursor:
-            for start in range(0, len(rows), BATCH * 2):
-                cursor.executemany(self.sql, [row + self.fixed for row in rows[start:start + BATCH * 2]])
+            if not self.multi_row:
+                for start in range(0, len(rows), BATCH * 2):
+                    cursor.executemany(self.head + self.placeholders,
+                                       [row + fixed for row in rows[start:start + BATCH * 2]])
+                return
+            step = self.rows_per_statement
+            for start in range(0, len(rows), step):
+                chunk = rows[start:start + step]
+                cursor.execute(self.head + ", ".join([self.placeholders] * len(chunk)),
+                               [value for row in chunk for value in row + fixed])
 
 
 @dataclass(slots=True)

@@ -714,3 +714,27 @@ def test_grouped_status_refresh_matches_the_services_rule(commune_a):
     theirs = dict(Household.objects.filter(pk__in=ids).values_list("pk", "current_category"))
     assert ours == theirs
     assert [ours[pk] for pk in ids] == [Category.NEAR_POOR, Category.NOT_POOR, "", ""]
+
+
+def test_multi_row_insert_path_used_by_other_databases(tmp_path, commune_a, commune_a_user, monkeypatch):
+    # The import uses executemany on SQLite and multi-row VALUES elsewhere (PostgreSQL in CI):
+    # run the second path here too, with statements small enough to need several of them.
+    from households import importing
+
+    original = importing._Inserter.__init__
+
+    def multi_row_init(self, *args, **kwargs):
+        original(self, *args, multi_row=True, **kwargs)
+        self.rows_per_statement = 7
+
+    monkeypatch.setattr(importing._Inserter, "__init__", multi_row_init)
+    rows = [row(code=f"M{n:02d}", income=1_000_000, deprived=(0, 1, 2), causes="Thiếu vốn sản xuất")
+            for n in range(20)]
+
+    result = import_reviews(write_xlsx(tmp_path / "nhieu-dong.xlsx", rows), acting_user=commune_a_user)
+
+    assert (result.households_created, result.reviews_created) == (20, 20)
+    assert Review.objects.filter(category=Category.POOR, deprivation_count=3).count() == 20
+    assert Review.deprived_indicators.through.objects.count() == 60
+    assert Review.causes.through.objects.count() == 20
+    assert HistoryEntry.objects.count() == 40 and ReviewEvent.objects.count() == 20
