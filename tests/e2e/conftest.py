@@ -14,7 +14,8 @@ from urllib.parse import urlparse
 import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-SCREENSHOT_DIR = Path(os.environ.get("TEST_OUTPUT_DIR", Path(__file__).resolve().parents[2] / "test-results")) / "screenshots"
+TEST_OUTPUT_DIR = Path(os.environ.get("TEST_OUTPUT_DIR", Path(__file__).resolve().parents[2] / "test-results"))
+SCREENSHOT_DIR = TEST_OUTPUT_DIR / "screenshots"
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the
 # tests make for setup are ordinary blocking calls, which Django would refuse.
@@ -30,7 +31,8 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"Không có Chromium ở {CHROMIUM}: cài bằng `apt-get install chromium` để chạy kiểm thử trình duyệt.")
+        pytest.skip(f"Không có Chromium ở {CHROMIUM}: "
+                    "cài bằng `apt-get install chromium` để chạy kiểm thử trình duyệt.")
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -46,7 +48,8 @@ def browser():
 @pytest.fixture
 def page(browser, live_server, request):
     """A fresh page; requests to any host but the live server are aborted and listed in ``page.outside_requests``."""
-    context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", viewport={"width": 1280, "height": 900})
+    context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh",
+                                  viewport={"width": 1280, "height": 900})
     live_host = urlparse(live_server.url).hostname
     outside: list[str] = []
 

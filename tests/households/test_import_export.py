@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from unittest import mock
 
 import openpyxl
 import pytest
@@ -516,11 +517,17 @@ def test_export_reads_only_the_users_scope(tmp_path, xuan_bai_lists, district, c
 
 
 def run_command(*argv):
-    """Run a command as ``manage.py`` does; returns its exit code (CommandError → 1)."""
-    try:
-        ManagementUtility(["manage.py", *argv]).execute()
-    except SystemExit as exc:
-        return exc.code
+    """Run a command as ``manage.py`` does; returns its exit code (CommandError → 1).
+
+    ``run_from_argv`` closes every database connection when it finishes; inside the
+    test's transaction that would close PostgreSQL's connection under the test, so
+    the close is skipped here (SQLite's in-memory database ignores it anyway).
+    """
+    with mock.patch("django.core.management.base.connections.close_all"):
+        try:
+            ManagementUtility(["manage.py", *argv]).execute()
+        except SystemExit as exc:
+            return exc.code
     return 0
 
 
