@@ -32,6 +32,7 @@ demo-data:
 	$(MANAGE) open_report_runs
 	$(MANAGE) generate_demo_households
 	$(MANAGE) fill_household_totals --unit 395
+	$(MANAGE) refresh_dashboard
 
 # Web server, Celery worker and Celery beat together; Ctrl-C stops all three.
 run: setup

@@ -311,7 +311,7 @@ class PovertyReport:
         return self.rows[-1]
 
 
-def _sum_rows(code: str, name: str, rows: list[SummaryRow], kind: str) -> SummaryRow:
+def sum_rows(code: str, name: str, rows: list[SummaryRow], kind: str) -> SummaryRow:
     figures = Figures()
     for row in rows:
         figures.add(row.figures)
@@ -345,11 +345,11 @@ def summary_rows(unit: AdministrativeUnit, communes: list[AdministrativeUnit], f
             rows.extend(members)
             district = group_units[key]
             if district is not None:
-                rows.append(_sum_rows(district.code, f"Cộng {district.get_kind_display().lower()} {district.name}",
+                rows.append(sum_rows(district.code, f"Cộng {district.get_kind_display().lower()} {district.name}",
                                       members, "subtotal"))
     else:
         rows.extend(commune_rows)
-    rows.append(_sum_rows("", "Tổng cộng", commune_rows, "total"))
+    rows.append(sum_rows("", "Tổng cộng", commune_rows, "total"))
     return rows
 
 

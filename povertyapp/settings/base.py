@@ -153,6 +153,12 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "reports.tasks.reports_daily_task",
         "schedule": crontab(hour=6, minute=0),
     },
+    # Dashboard: recount the pre-aggregated figures of every commune (approvals and imports also
+    # queue a refresh of their communes at once; this catches anything missed, e.g. a broker outage).
+    "dashboard-nightly": {
+        "task": "dashboard.tasks.dashboard_refresh_all_task",
+        "schedule": crontab(hour=1, minute=30),
+    },
 }
 
 # Reports: how many days before a deadline a run counts as "sắp đến hạn".

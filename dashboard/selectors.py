@@ -1,0 +1,444 @@
+"""Reads of the dashboard: one unit and year, from the pre-aggregated figures (never the households).
+
+Everything the page, its charts, their tables and the Excel download show comes from
+``dashboard_data``; the per-commune rows are turned into ``reports.poverty.Figures`` and
+summed by the same ``summary_rows`` the annual report uses, so both agree by construction.
+
+Each chart is a plain dict (``Chart``): labels and datasets for Chart.js, and the same
+numbers as a table (headers + rows) for the page, the printout and the Excel sheet.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field, fields
+
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
+from django.http import Http404
+
+from directory.models import AdministrativeUnit, UnitLevel
+from directory.scoping import get_for_user_or_404
+from households.models import Indicator, PovertyCause, PovertyStandard
+from plans.models import IndicatorTarget, TargetProgress
+from plans.selectors import quota_by_commune
+from reports.models import ReportRun
+from reports.periods import Period, PeriodKind
+from reports.poverty import Figures, SummaryRow, communes_of, household_totals, sum_rows, summary_rows
+
+from .models import CommuneYearFigures
+
+FIGURE_FIELDS = [f.name for f in fields(Figures)]
+
+
+def _pct(part, whole) -> float | None:
+    if part is None or not whole:
+        return None
+    return round(part * 100 / whole, 2)
+
+
+# --------------------------------------------------------------------------- unit and year
+
+
+def dashboard_unit(user, unit_id: int | None) -> AdministrativeUnit:
+    """The unit asked for (404 outside the user's scope), or the user's own unit by default."""
+    if unit_id is not None:
+        return get_for_user_or_404(AdministrativeUnit.objects.select_related("parent"), user, pk=unit_id)
+    if user.unit_id is not None:
+        return AdministrativeUnit.objects.select_related("parent").get(pk=user.unit_id)
+    # an administrator without a unit: the first province
+    first = AdministrativeUnit.objects.provinces().order_by("path").first()
+    if first is None:
+        raise Http404("Chưa có đơn vị hành chính nào.")
+    return first
+
+
+def breadcrumbs(user, unit: AdministrativeUnit) -> list[AdministrativeUnit]:
+    """The unit's ancestors the user may open, top-down, ending with the unit itself."""
+    codes = [c for c in unit.path.split("/") if c]
+    paths = ["/".join(codes[:i]) + "/" for i in range(1, len(codes) + 1)]
+    return list(AdministrativeUnit.objects.for_user(user).filter(path__in=paths).order_by("path"))
+
+
+def figure_years(unit: AdministrativeUnit) -> list[int]:
+    """Years with figures for the communes under ``unit``, newest first."""
+    return sorted(set(CommuneYearFigures.objects.filter(commune__path__startswith=unit.path)
+                      .values_list("year", flat=True).distinct()), reverse=True)
+
+
+def default_year(years: list[int], today: datetime.date) -> int:
+    """The latest year with figures that is not in the future; the current year when there are none."""
+    past = [y for y in years if y <= today.year]
+    return max(past) if past else (max(years) if years else today.year)
+
+
+def year_fraction_elapsed(year: int, today: datetime.date) -> float:
+    """How much of ``year`` has passed on ``today`` (0 before it starts, 1 once it is over)."""
+    if today.year < year:
+        return 0.0
+    if today.year > year:
+        return 1.0
+    start = datetime.date(year, 1, 1)
+    days = (datetime.date(year + 1, 1, 1) - start).days
+    return (today - start).days / days
+
+
+# --------------------------------------------------------------------------- data shapes
+
+
+@dataclass
+class Child:
+    """A unit one level down (a district of a province, a commune of a district) with its summed row."""
+
+    unit: AdministrativeUnit
+    row: SummaryRow
+    expected_by_now: float | None = None
+    overdue_reports: int = 0
+    timeliness: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def achieved(self) -> int:
+        return self.row.figures.reduced
+
+    @property
+    def is_behind_quota(self) -> bool:
+        return self.expected_by_now is not None and self.achieved < self.expected_by_now
+
+
+@dataclass
+class Headline:
+    total_households: int | None
+    poor: int
+    poor_rate: float | None
+    near_poor: int
+    near_poor_rate: float | None
+    poor_change: int  # cuối năm − đầu năm (negative: poverty fell)
+    poor_rate_previous: float | None
+    quota: int | None
+    reduced: int
+    quota_completion: float | None
+    poor_without_labour: int
+    poor_ethnic: int
+    escaped: int
+    new_poor: int
+    relapsed: int
+
+    @property
+    def poor_rate_change(self) -> float | None:
+        if self.poor_rate is None or self.poor_rate_previous is None:
+            return None
+        return round(self.poor_rate - self.poor_rate_previous, 2)
+
+    @property
+    def share_without_labour(self) -> float | None:
+        return _pct(self.poor_without_labour, self.poor)
+
+    @property
+    def share_ethnic(self) -> float | None:
+        return _pct(self.poor_ethnic, self.poor)
+
+
+@dataclass
+class TargetLine:
+    target: IndicatorTarget
+    actual: object
+    as_of: datetime.date | None
+    period_label: str | None
+
+    @property
+    def light(self) -> str:
+        """green (met), red (not met) or grey (no actual yet)."""
+        met = self.target.is_met_by(self.actual)
+        return "grey" if met is None else ("green" if met else "red")
+
+    @property
+    def light_label(self) -> str:
+        return {"green": "Đạt", "red": "Chưa đạt", "grey": "Chưa có số liệu"}[self.light]
+
+
+@dataclass
+class DashboardData:
+    unit: AdministrativeUnit
+    year: int
+    today: datetime.date
+    headline: Headline
+    total_row: SummaryRow
+    children: list[Child]
+    behind: list[Child]
+    charts: dict[str, dict]
+    targets: list[TargetLine]
+    refreshed_at: datetime.datetime | None
+    fraction_elapsed: float
+    commune_count: int
+
+    @property
+    def elapsed_percent(self) -> int:
+        return round(self.fraction_elapsed * 100)
+
+
+# --------------------------------------------------------------------------- the figures
+
+
+def _figures_by_commune(commune_ids: list[int], year: int) -> tuple[dict[int, Figures], dict, dict, object]:
+    rows = CommuneYearFigures.objects.filter(commune_id__in=commune_ids, year=year)
+    figures: dict[int, Figures] = {}
+    deprivations: dict[str, int] = defaultdict(int)
+    causes: dict[str, int] = defaultdict(int)
+    refreshed_at = None
+    for row in rows:
+        figures[row.commune_id] = Figures(**{name: getattr(row, name) for name in FIGURE_FIELDS})
+        for key, n in row.deprivations.items():
+            deprivations[key] += n
+        for key, n in row.causes.items():
+            causes[key] += n
+        refreshed_at = row.refreshed_at if refreshed_at is None else max(refreshed_at, row.refreshed_at)
+    return figures, deprivations, causes, refreshed_at
+
+
+def _children(unit: AdministrativeUnit, communes: list[AdministrativeUnit]) -> dict[int, AdministrativeUnit]:
+    """{commune id: the unit one level below ``unit`` that holds it} (the commune itself for a district)."""
+    if unit.level == UnitLevel.COMMUNE:
+        return {c.pk: unit for c in communes}
+    direct = {u.path: u for u in AdministrativeUnit.objects.filter(parent=unit)}
+    depth = unit.path.count("/")
+    holder = {}
+    for commune in communes:
+        segments = commune.path.split("/")
+        holder[commune.pk] = direct.get("/".join(segments[:depth + 1]) + "/", commune)
+    return holder
+
+
+def _runs_by_unit(unit: AdministrativeUnit, year: int, today: datetime.date) -> list[dict]:
+    """Runs reported by the units under ``unit`` (by ``unit`` itself only when it is a commune), one
+    aggregate row per reporter: outcomes of the runs of ``year``, and the runs overdue today whatever
+    their year."""
+    owed = Q(year=year)
+    runs = ReportRun.objects.filter(reporting_unit__path__startswith=unit.path)
+    if not unit.is_commune:
+        runs = runs.exclude(reporting_unit=unit)
+    return list(
+        runs.values("reporting_unit_id", "reporting_unit__path")
+        .annotate(
+            on_time=Count("pk", filter=owed & Q(submitted_on__lte=F("due_date"))),
+            late=Count("pk", filter=owed & Q(submitted_on__gt=F("due_date"))),
+            missing=Count("pk", filter=owed & Q(submitted_on__isnull=True, due_date__lt=today)),
+            not_due=Count("pk", filter=owed & Q(submitted_on__isnull=True, due_date__gte=today)),
+            overdue_now=Count("pk", filter=Q(submitted_on__isnull=True, due_date__lt=today)),
+        )
+        .order_by()
+    )
+
+
+def plan_targets(user, unit: AdministrativeUnit, year: int) -> list[TargetLine]:
+    """Indicator targets of the plans in force in ``year`` issued by ``unit`` or a unit above it (as far as
+    the user may read), that apply to the whole plan, to ``unit``, or to a unit above or under it."""
+    codes = [c for c in unit.path.split("/") if c]
+    paths = ["/".join(codes[:i]) + "/" for i in range(1, len(codes) + 1)]
+    latest = TargetProgress.objects.filter(target=OuterRef("pk")).order_by("-as_of", "-pk")
+    targets = (
+        IndicatorTarget.objects.for_user(user)
+        .filter(plan__unit__path__in=paths, plan__first_year__lte=year, plan__last_year__gte=year)
+        .filter(Q(applies_to_unit__isnull=True) | Q(applies_to_unit__path__in=paths)
+                | Q(applies_to_unit__path__startswith=unit.path))
+        .filter(Q(year__isnull=True) | Q(year=year))
+        .select_related("plan", "applies_to_unit")
+        .annotate(latest_actual=Subquery(latest.values("actual_value")[:1]),
+                  latest_as_of=Subquery(latest.values("as_of")[:1]),
+                  latest_period=Subquery(latest.values("period_label")[:1]))
+        .order_by("plan__first_year", "plan__code", "order", "pk")
+    )
+    return [TargetLine(t, t.latest_actual, t.latest_as_of, t.latest_period) for t in targets]
+
+
+def _chart(title: str, labels: list, datasets: list[dict], headers: list[str], rows: list[list], *,
+           kind: str = "bar", note: str = "", drill: list | None = None, horizontal: bool = False,
+           stacked: bool = False, percent: bool = False) -> dict:
+    return {"title": title, "kind": kind, "labels": labels, "datasets": datasets, "headers": headers,
+            "rows": rows, "note": note, "drill": drill, "horizontal": horizontal, "stacked": stacked,
+            "percent": percent}
+
+
+def _year_series(commune_ids: list[int], years: list[int]) -> list[dict]:
+    """Per year: the summed poor counts, the household total (when every commune has one) and the
+    quota, for the rate-over-the-years chart. One grouped query each, plus the quotas per year."""
+    from reports.models import HouseholdTotal
+
+    sums = {r["year"]: r for r in CommuneYearFigures.objects.filter(commune_id__in=commune_ids, year__in=years)
+            .values("year").annotate(poor_end=Sum("poor_end"), poor_start=Sum("poor_start"),
+                                     near_poor_end=Sum("near_poor_end")).order_by()}
+    totals = {r["year"]: r for r in HouseholdTotal.objects.filter(commune_id__in=commune_ids, year__in=years)
+              .values("year").annotate(total=Sum("total"), n=Count("pk")).order_by()}
+    series = []
+    for year in years:
+        row = sums.get(year, {"poor_end": 0, "poor_start": 0, "near_poor_end": 0})
+        t = totals.get(year)
+        total = t["total"] if t and t["n"] == len(commune_ids) else None
+        quotas = quota_by_commune(year=year, commune_ids=commune_ids)
+        quota = sum(q.total for q in quotas.values()) if quotas else None
+        target = _pct(row["poor_start"] - quota, total) if quota is not None else None
+        series.append({"year": year, "poor": row["poor_end"], "near_poor": row["near_poor_end"], "total": total,
+                       "rate": _pct(row["poor_end"], total), "near_rate": _pct(row["near_poor_end"], total),
+                       "target_rate": target})
+    return series
+
+
+TIMELINESS = [("on_time", "Đúng hạn"), ("late", "Nộp muộn"), ("missing", "Quá hạn chưa nộp"),
+              ("not_due", "Chưa đến hạn")]
+
+
+def dashboard_data(user, unit: AdministrativeUnit, year: int, today: datetime.date) -> DashboardData:
+    period = Period(PeriodKind.YEAR, year)
+    communes = list(communes_of(unit, period.start, period.end))
+    commune_ids = [c.pk for c in communes]
+    figures, deprivations, causes, refreshed_at = _figures_by_commune(commune_ids, year)
+    totals = household_totals(commune_ids, year)
+    quotas = quota_by_commune(year=year, commune_ids=commune_ids)
+    total_row = summary_rows(unit, communes, figures, totals, quotas)[-1]
+    fraction = year_fraction_elapsed(year, today)
+
+    # one Child per commune (for the "behind" list), then one per unit one level down (for the charts)
+    runs = _runs_by_unit(unit, year, today)
+    overdue: dict[int, int] = defaultdict(int)
+    for r in runs:
+        overdue[r["reporting_unit_id"]] += r["overdue_now"]
+    commune_children = []
+    for c in communes:
+        quota = quotas.get(c.pk)
+        row = SummaryRow(c.code, c.display_name, figures.get(c.pk, Figures()), totals.get(c.pk),
+                         quota.total if quota is not None else None)
+        commune_children.append(Child(c, row, None if row.quota is None else row.quota * fraction,
+                                      overdue.get(c.pk, 0)))
+    holder = _children(unit, communes)
+    grouped: dict[int, list[Child]] = defaultdict(list)
+    holders: dict[int, AdministrativeUnit] = {}
+    for child in commune_children:
+        h = holder[child.unit.pk]
+        grouped[h.pk].append(child)
+        holders[h.pk] = h
+    children = []
+    for pk, members in grouped.items():
+        h = holders[pk]
+        row = members[0].row if h.is_commune else sum_rows(h.code, h.display_name, [m.row for m in members],
+                                                           "subtotal")
+        children.append(Child(h, row, None if row.quota is None else row.quota * fraction))
+    # a run belongs to the child whose path is the longest prefix of the reporter's path
+    by_path = sorted(children, key=lambda c: -len(c.unit.path))
+    for r in runs:
+        child = next((c for c in by_path if r["reporting_unit__path"].startswith(c.unit.path)), None)
+        if child is None:
+            continue
+        child.overdue_reports += r["overdue_now"]
+        for key, _ in TIMELINESS:
+            child.timeliness[key] = child.timeliness.get(key, 0) + r[key]
+
+    behind = sorted((c for c in commune_children if c.is_behind_quota or c.overdue_reports),
+                    key=lambda c: (-c.overdue_reports, -((c.expected_by_now or 0) - c.achieved), c.unit.path))
+
+    f = total_row.figures
+    prev_totals = household_totals(commune_ids, year - 1)
+    prev_total = (sum(prev_totals.values()) if commune_ids and len(prev_totals) == len(commune_ids) else None)
+    headline = Headline(
+        total_households=total_row.total_households, poor=f.poor_end, poor_rate=total_row.rate,
+        near_poor=f.near_poor_end, near_poor_rate=_pct(f.near_poor_end, total_row.total_households),
+        poor_change=f.poor_end - f.poor_start, poor_rate_previous=_pct(f.poor_start, prev_total),
+        quota=total_row.quota, reduced=f.reduced, quota_completion=total_row.completion,
+        poor_without_labour=f.poor_end_without_labour, poor_ethnic=f.poor_end_ethnic, escaped=f.escaped,
+        new_poor=f.new_poor, relapsed=f.relapsed,
+    )
+    charts = _charts(unit, year, total_row, children, deprivations, causes,
+                     _year_series(commune_ids, sorted(set(figure_years(unit)) | {year})))
+    return DashboardData(unit=unit, year=year, today=today, headline=headline, total_row=total_row,
+                         children=children, behind=behind, charts=charts, targets=plan_targets(user, unit, year),
+                         refreshed_at=refreshed_at, fraction_elapsed=fraction, commune_count=len(communes))
+
+
+
+
+def _charts(unit: AdministrativeUnit, year: int, total_row: SummaryRow, children: list[Child],
+            deprivations: dict[str, int], causes: dict[str, int], series: list[dict]) -> dict[str, dict]:
+    charts: dict[str, dict] = {}
+    level = "xã" if all(c.unit.is_commune for c in children) else "đơn vị"
+    drill = None if unit.is_commune else [c.unit.pk for c in children]
+
+    # 1. poor rate by commune (or district), sorted, with the unit's target for the year as a line
+    ranked = sorted(children, key=lambda c: (c.row.rate is None, -(c.row.rate or 0), c.unit.path))
+    t = total_row
+    target_rate = (_pct(t.figures.poor_start - t.quota, t.total_households) if t.quota is not None else None)
+    datasets = [{"type": "bar", "label": "Tỷ lệ hộ nghèo cuối năm (%)", "data": [c.row.rate for c in ranked]}]
+    if target_rate is not None:
+        datasets.append({"type": "line", "label": "Mục tiêu theo chỉ tiêu giao (%)",
+                         "data": [target_rate] * len(ranked)})
+    charts["rate_by_unit"] = _chart(
+        f"Tỷ lệ hộ nghèo theo {level} cuối năm {year}", [c.unit.display_name for c in ranked], datasets,
+        ["Đơn vị", "Tổng số hộ", "Hộ nghèo cuối năm", "Tỷ lệ hộ nghèo (%)", "Mục tiêu (%)"],
+        [[c.unit.display_name, c.row.total_households, c.row.figures.poor_end, c.row.rate, target_rate]
+         for c in ranked],
+        note=("Mục tiêu = (hộ nghèo đầu năm − chỉ tiêu giảm) / tổng số hộ của cả đơn vị. "
+              "Đơn vị chưa có tổng số hộ không có tỷ lệ."),
+        drill=None if drill is None else [c.unit.pk for c in ranked], percent=True)
+
+    # 2. poor rate over the years, with the yearly target from the quotas
+    datasets = [{"type": "line", "label": "Tỷ lệ hộ nghèo (%)", "data": [s["rate"] for s in series]},
+                {"type": "line", "label": "Tỷ lệ hộ cận nghèo (%)", "data": [s["near_rate"] for s in series]}]
+    if any(s["target_rate"] is not None for s in series):
+        datasets.append({"type": "line", "label": "Mục tiêu theo chỉ tiêu giao (%)",
+                         "data": [s["target_rate"] for s in series], "dashed": True})
+    charts["rate_over_years"] = _chart(
+        "Tỷ lệ hộ nghèo qua các năm", [str(s["year"]) for s in series], datasets,
+        ["Năm", "Tổng số hộ", "Hộ nghèo", "Tỷ lệ hộ nghèo (%)", "Hộ cận nghèo", "Tỷ lệ hộ cận nghèo (%)",
+         "Mục tiêu (%)"],
+        [[str(s["year"]), s["total"], s["poor"], s["rate"], s["near_poor"], s["near_rate"], s["target_rate"]]
+         for s in series],
+        kind="line", percent=True)
+
+    # 3. quota progress: expected by this point of the year vs achieved
+    with_quota = [c for c in children if c.row.quota is not None]
+    charts["quota_progress"] = _chart(
+        f"Tiến độ thực hiện chỉ tiêu giảm hộ nghèo năm {year}", [c.unit.display_name for c in with_quota],
+        [{"type": "bar", "label": "Chỉ tiêu cả năm", "data": [c.row.quota for c in with_quota]},
+         {"type": "bar", "label": "Cần đạt đến nay", "data": [round(c.expected_by_now, 1) for c in with_quota]},
+         {"type": "bar", "label": "Đã giảm", "data": [c.achieved for c in with_quota]}],
+        ["Đơn vị", "Chỉ tiêu cả năm", "Cần đạt đến nay", "Đã giảm", "Tỷ lệ hoàn thành (%)"],
+        [[c.unit.display_name, c.row.quota, round(c.expected_by_now, 1), c.achieved, c.row.completion]
+         for c in with_quota],
+        note="Cần đạt đến nay = chỉ tiêu × phần thời gian của năm đã qua; đã giảm = hộ nghèo đầu năm − cuối năm.",
+        drill=None if drill is None else [c.unit.pk for c in with_quota])
+
+    # 4. deprivation profile of the households poor at the end of the year, by dimension
+    standard = PovertyStandard.objects.for_year(year).first()
+    indicators = list(Indicator.objects.filter(standard=standard).select_related("dimension")
+                      .order_by("dimension__order", "order")) if standard else []
+    poor = total_row.figures.poor_end
+    charts["deprivation_profile"] = _chart(
+        f"Hộ nghèo thiếu hụt theo từng chỉ số (cuối năm {year})", [i.name for i in indicators],
+        [{"type": "bar", "label": "Tỷ lệ hộ nghèo thiếu hụt (%)",
+          "data": [_pct(deprivations.get(str(i.pk), 0), poor) for i in indicators],
+          "groups": [i.dimension.name for i in indicators]}],
+        ["Chiều thiếu hụt", "Chỉ số", "Số hộ nghèo thiếu hụt", "Tỷ lệ trên số hộ nghèo (%)"],
+        [[i.dimension.name, i.name, deprivations.get(str(i.pk), 0), _pct(deprivations.get(str(i.pk), 0), poor)]
+         for i in indicators],
+        horizontal=True, percent=True,
+        note=f"Theo {standard.name}." if standard else "Chưa có chuẩn nghèo cho năm này.")
+
+    # 5. causes of poverty (a household may name several)
+    cause_list = list(PovertyCause.objects.active_in(year).order_by("order", "name"))
+    charts["causes"] = _chart(
+        f"Nguyên nhân nghèo của hộ nghèo cuối năm {year}", [c.name for c in cause_list],
+        [{"type": "bar", "label": "Số hộ nghèo", "data": [causes.get(str(c.pk), 0) for c in cause_list]}],
+        ["Nguyên nhân", "Số hộ nghèo", "Tỷ lệ trên số hộ nghèo (%)"],
+        [[c.name, causes.get(str(c.pk), 0), _pct(causes.get(str(c.pk), 0), poor)] for c in cause_list],
+        horizontal=True, note="Một hộ có thể có nhiều nguyên nhân.")
+
+    # 6. reporting timeliness per commune (or district)
+    timed = [c for c in children if any(c.timeliness.values())]
+    charts["timeliness"] = _chart(
+        f"Tình hình nộp báo cáo kỳ năm {year}", [c.unit.display_name for c in timed],
+        [{"type": "bar", "label": label, "data": [c.timeliness.get(key, 0) for c in timed], "key": key}
+         for key, label in TIMELINESS],
+        ["Đơn vị"] + [label for _, label in TIMELINESS] + ["Tỷ lệ đúng hạn (%)"],
+        [[c.unit.display_name] + [c.timeliness.get(key, 0) for key, _ in TIMELINESS]
+         + [_pct(c.timeliness.get("on_time", 0),
+                 sum(c.timeliness.get(k, 0) for k in ("on_time", "late", "missing")))] for c in timed],
+        stacked=True, drill=None if drill is None else [c.unit.pk for c in timed],
+        note="Các kỳ báo cáo của năm; tỷ lệ đúng hạn = đúng hạn / số báo cáo đã đến hạn.")
+    return charts

@@ -1,0 +1,54 @@
+"""Leadership dashboard: thin views over ``dashboard.selectors`` (pre-aggregated figures only)."""
+
+from __future__ import annotations
+
+import io
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views import View
+
+from directory.access import CapabilityRequiredMixin
+
+from . import selectors
+from .excel import SHEET_NAMES, build_dashboard_workbook, headline_rows
+from .forms import DashboardFilterForm
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CHART_ORDER = ["rate_by_unit", "rate_over_years", "quota_progress", "deprivation_profile", "causes", "timeliness"]
+
+
+def _data(request):
+    form = DashboardFilterForm(request.GET)
+    params = form.cleaned_data if form.is_valid() else {}
+    unit = selectors.dashboard_unit(request.user, params.get("don_vi"))
+    today = timezone.localdate()
+    years = selectors.figure_years(unit)
+    year = params.get("nam") or selectors.default_year(years, today)
+    return selectors.dashboard_data(request.user, unit, year, today), years, params
+
+
+class DashboardView(CapabilityRequiredMixin, View):
+    def get(self, request):
+        data, years, _ = _data(request)
+        charts = [(key, data.charts[key]) for key in CHART_ORDER]
+        return render(request, "dashboard/index.html", {
+            "data": data, "h": data.headline, "years": years or [data.year], "charts": charts,
+            "chart_json": dict(charts), "headline_rows": headline_rows(data),
+            "crumbs": selectors.breadcrumbs(request.user, data.unit),
+        })
+
+
+class DashboardExcelView(CapabilityRequiredMixin, View):
+    def get(self, request):
+        data, _, params = _data(request)
+        only = params.get("bieu") or None
+        if only is not None and only not in SHEET_NAMES:
+            raise Http404("Không có biểu này.")
+        buffer = io.BytesIO()
+        build_dashboard_workbook(data, buffer, only=only)
+        name = f"tong-quan-{data.unit.code}-{data.year}{'-' + only if only else ''}.xlsx"
+        response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
