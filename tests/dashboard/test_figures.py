@@ -136,3 +136,30 @@ def test_default_year_is_the_latest_past_year_with_figures():
     assert selectors.default_year([2026, 2024, 2023], datetime.date(2025, 5, 1)) == 2024
     assert selectors.default_year([], datetime.date(2025, 5, 1)) == 2025
     assert selectors.default_year([2027], datetime.date(2025, 5, 1)) == 2027
+
+
+def test_on_the_demo_data_every_commune_agrees_with_the_annual_report(settings, tmp_path):
+    # given the demo data as `make setup` builds it (fewer households per commune)
+    from directory.models import AdministrativeUnit, Role
+    from tests.factories import UserFactory
+
+    settings.DEMO_MODE = True
+    call_command("loaddata", "units", "agencies_thoxuan", verbosity=0)
+    call_command("load_seed_plans", verbosity=0)
+    call_command("generate_demo_households", per_commune=12, stdout=io.StringIO())
+    call_command("fill_household_totals", "--unit", "395", stdout=io.StringIO())
+    call_command("refresh_dashboard", stdout=io.StringIO())
+    tho_xuan = AdministrativeUnit.objects.get(code="395")
+    leader = UserFactory(username="ld", role=Role.LEADERSHIP, unit=tho_xuan)
+
+    for year in (2023, 2024):
+        # when
+        data = selectors.dashboard_data(leader, tho_xuan, year, TODAY)
+        report = build_poverty_report(unit=tho_xuan, period=Period("year", year), output=tmp_path / f"{year}.xlsx")
+
+        # then: the same numbers, commune by commune and in total, and they are not all zero
+        assert [c.row.values() for c in data.children] == [r.values() for r in report.rows[:-1]]
+        assert data.total_row.values() == report.total.values()
+        assert data.total_row.figures.identity_holds
+        assert data.headline.poor > 0 and data.headline.poor_rate is not None
+    assert data.headline.quota == 180 and data.headline.reduced > 0

@@ -45,7 +45,18 @@
       stacked: !!spec.stacked,
       ticks: { callback: function (v) { return number.format(v) + (spec.percent ? "%" : ""); } }
     };
-    var categoryAxis = { stacked: !!spec.stacked, ticks: { autoSkip: false } };
+    var categoryAxis = {
+      stacked: !!spec.stacked,
+      ticks: {
+        autoSkip: false,
+        // long Vietnamese indicator names would squeeze a phone-wide chart to nothing
+        callback: function (value) {
+          var label = this.getLabelForValue(value);
+          var room = window.innerWidth < 700 ? 20 : 48;
+          return label.length > room ? label.slice(0, room - 1) + "…" : label;
+        }
+      }
+    };
     var chart = new Chart(canvas, {
       type: spec.kind,
       data: { labels: spec.labels, datasets: datasets },
