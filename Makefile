@@ -53,6 +53,7 @@ lint: venv
 # Benchmarks print figures and never fail on time (a fresh SQLite file unless DATABASE_URL is set).
 bench: venv
 	$(PY) tests/bench/bench_import_households.py
+	$(PY) tests/bench/bench_dashboard.py
 
 clean:
 	rm -rf var .pytest_cache

@@ -3,7 +3,6 @@
 import pytest
 
 from dashboard.services import figures_refresh_all
-from tests.reports.test_poverty_report import dataset  # noqa: F401 (three years: escape, new poor, relapse)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
