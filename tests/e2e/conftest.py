@@ -86,3 +86,16 @@ def login(page):
         return page
 
     return do_login
+
+
+# --------------------------------------------------------------------------- shared data for the role tests
+
+
+@pytest.fixture
+def standards():
+    """Poverty standards, indicators and causes: transactional tests flush the rows a data migration seeded."""
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("households.migrations.0002_seed_standards").seed(apps, None)

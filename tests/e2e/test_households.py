@@ -1,19 +1,12 @@
 """The commune official's main job in a real browser: enter a review, watch the category, submit."""
 
-import importlib
-
 import pytest
-from django.apps import apps
 
 from households.models import Review, ReviewStatus
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-
-@pytest.fixture
-def standards():
-    # Transactional tests flush tables between tests, data migrations included: seed again (idempotent).
-    importlib.import_module("households.migrations.0002_seed_standards").seed(apps, None)
+# ``standards`` (the poverty standards, re-seeded for each transactional test) comes from conftest.py.
 
 
 def test_review_form_shows_category_live_and_submits(page, login, standards, commune_a_user, district_staff):
