@@ -99,3 +99,7 @@ def standards():
     from django.apps import apps
 
     importlib.import_module("households.migrations.0002_seed_standards").seed(apps, None)
+
+
+# The poverty-report tests' three-year dataset (an escape, a new poor household, a relapse), for the dashboard.
+from tests.reports.test_poverty_report import dataset  # noqa: E402, F401
