@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field, fields
+from decimal import Decimal
 
 from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.http import Http404
@@ -20,7 +21,7 @@ from django.http import Http404
 from directory.models import AdministrativeUnit, UnitLevel
 from directory.scoping import get_for_user_or_404
 from households.models import Indicator, PovertyCause, PovertyStandard
-from plans.models import IndicatorTarget, TargetProgress
+from plans.models import IndicatorTarget, TargetMeasure, TargetProgress
 from plans.selectors import quota_by_commune
 from reports.models import ReportRun
 from reports.periods import Period, PeriodKind
@@ -144,6 +145,7 @@ class TargetLine:
     actual: object
     as_of: datetime.date | None
     period_label: str | None
+    measured: bool = False  # the actual comes from the approved reviews, not from a typed progress entry
 
     @property
     def light(self) -> str:
@@ -229,9 +231,52 @@ def _runs_by_unit(unit: AdministrativeUnit, year: int, today: datetime.date) -> 
     )
 
 
-def plan_targets(user, unit: AdministrativeUnit, year: int) -> list[TargetLine]:
+def _previous_rate(row: SummaryRow, commune_ids: list[int], year: int) -> float | None:
+    """Last year's rate: đầu năm (31/12 of last year) over last year's household total (every commune)."""
+    totals = household_totals(commune_ids, year - 1)
+    total = sum(totals.values()) if commune_ids and len(totals) == len(commune_ids) else None
+    return _pct(row.figures.poor_start, total)
+
+
+@dataclass
+class UnitYear:
+    row: SummaryRow
+    rate_previous: float | None
+
+
+def unit_year(unit: AdministrativeUnit, year: int) -> UnitYear:
+    """The unit's Tổng cộng row for ``year`` (as the annual report has it) and last year's rate."""
+    period = Period(PeriodKind.YEAR, year)
+    communes = list(communes_of(unit, period.start, period.end))
+    ids = [c.pk for c in communes]
+    figures = _figures_by_commune(ids, year)[0]
+    row = summary_rows(unit, communes, figures, household_totals(ids, year),
+                       quota_by_commune(year=year, commune_ids=ids))[-1]
+    return UnitYear(row, _previous_rate(row, ids, year))
+
+
+def measured_actual(measure: str, measured: UnitYear) -> Decimal | None:
+    """The actual of a measured target (``TargetMeasure``), or None where the figures cannot say
+    (no household totals for a rate)."""
+    row, f = measured.row, measured.row.figures
+    value = {
+        TargetMeasure.POOR_REDUCED: f.reduced,
+        TargetMeasure.POOR_REDUCED_WITHOUT_LABOUR: f.reduced_without_labour,
+        TargetMeasure.POOR_REDUCED_WITH_LABOUR: f.reduced_with_labour,
+        TargetMeasure.POOR_RATE_END: row.rate,
+        TargetMeasure.POOR_RATE_DROP: (None if row.rate is None or measured.rate_previous is None
+                                       else measured.rate_previous - row.rate),
+    }.get(measure)
+    return None if value is None else Decimal(str(round(value, 2)))
+
+
+def plan_targets(user, unit: AdministrativeUnit, year: int, *, known: dict | None = None) -> list[TargetLine]:
     """Indicator targets of the plans in force in ``year`` issued by ``unit`` or a unit above it (as far as
-    the user may read), that apply to the whole plan, to ``unit``, or to a unit above or under it."""
+    the user may read), that apply to the whole plan, to ``unit``, or to a unit above or under it.
+
+    A measured target (``measure`` set) gets its actual from the figures of the unit it applies to (or the
+    plan's unit) for its year (or ``year``); ``known`` holds {(unit id, year): UnitYear} already counted.
+    """
     codes = [c for c in unit.path.split("/") if c]
     paths = ["/".join(codes[:i]) + "/" for i in range(1, len(codes) + 1)]
     latest = TargetProgress.objects.filter(target=OuterRef("pk")).order_by("-as_of", "-pk")
@@ -241,13 +286,24 @@ def plan_targets(user, unit: AdministrativeUnit, year: int) -> list[TargetLine]:
         .filter(Q(applies_to_unit__isnull=True) | Q(applies_to_unit__path__in=paths)
                 | Q(applies_to_unit__path__startswith=unit.path))
         .filter(Q(year__isnull=True) | Q(year=year))
-        .select_related("plan", "applies_to_unit")
+        .select_related("plan", "plan__unit", "applies_to_unit")
         .annotate(latest_actual=Subquery(latest.values("actual_value")[:1]),
                   latest_as_of=Subquery(latest.values("as_of")[:1]),
                   latest_period=Subquery(latest.values("period_label")[:1]))
         .order_by("plan__first_year", "plan__code", "order", "pk")
     )
-    return [TargetLine(t, t.latest_actual, t.latest_as_of, t.latest_period) for t in targets]
+    known = dict(known or {})
+    lines = []
+    for t in targets:
+        if not t.measure:
+            lines.append(TargetLine(t, t.latest_actual, t.latest_as_of, t.latest_period))
+            continue
+        where, when = t.applies_to_unit or t.plan.unit, t.year or year
+        if (where.pk, when) not in known:
+            known[(where.pk, when)] = unit_year(where, when)
+        lines.append(TargetLine(t, measured_actual(t.measure, known[(where.pk, when)]), None,
+                                f"năm {when}", measured=True))
+    return lines
 
 
 def _chart(title: str, labels: list, datasets: list[dict], headers: list[str], rows: list[list], *,
@@ -335,12 +391,11 @@ def dashboard_data(user, unit: AdministrativeUnit, year: int, today: datetime.da
                     key=lambda c: (-c.overdue_reports, -((c.expected_by_now or 0) - c.achieved), c.unit.path))
 
     f = total_row.figures
-    prev_totals = household_totals(commune_ids, year - 1)
-    prev_total = (sum(prev_totals.values()) if commune_ids and len(prev_totals) == len(commune_ids) else None)
+    rate_previous = _previous_rate(total_row, commune_ids, year)
     headline = Headline(
         total_households=total_row.total_households, poor=f.poor_end, poor_rate=total_row.rate,
         near_poor=f.near_poor_end, near_poor_rate=_pct(f.near_poor_end, total_row.total_households),
-        poor_change=f.poor_end - f.poor_start, poor_rate_previous=_pct(f.poor_start, prev_total),
+        poor_change=f.poor_end - f.poor_start, poor_rate_previous=rate_previous,
         quota=total_row.quota, reduced=f.reduced, quota_completion=total_row.completion,
         poor_without_labour=f.poor_end_without_labour, poor_ethnic=f.poor_end_ethnic, escaped=f.escaped,
         new_poor=f.new_poor, relapsed=f.relapsed,
@@ -348,7 +403,9 @@ def dashboard_data(user, unit: AdministrativeUnit, year: int, today: datetime.da
     charts = _charts(unit, year, total_row, children, deprivations, causes,
                      _year_series(commune_ids, sorted(set(figure_years(unit)) | {year})))
     return DashboardData(unit=unit, year=year, today=today, headline=headline, total_row=total_row,
-                         children=children, behind=behind, charts=charts, targets=plan_targets(user, unit, year),
+                         children=children, behind=behind, charts=charts,
+                         targets=plan_targets(user, unit, year,
+                                              known={(unit.pk, year): UnitYear(total_row, rate_previous)}),
                          refreshed_at=refreshed_at, fraction_elapsed=fraction, commune_count=len(communes))
 
 

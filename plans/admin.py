@@ -51,8 +51,8 @@ class TargetProgressInline(ScopedInline, admin.TabularInline):
 @admin.register(IndicatorTarget)
 class IndicatorTargetAdmin(ScopedModelAdmin):
     write_cap = Cap.PLAN_EDIT
-    list_display = ("name", "plan", "value_min", "value_max", "measure_unit", "period", "year")
-    list_filter = ("period",)
+    list_display = ("name", "plan", "value_min", "value_max", "measure_unit", "period", "year", "measure")
+    list_filter = ("period", "measure")
     search_fields = ("name", "plan__code")
     list_select_related = ("plan",)
     autocomplete_fields = ("plan", "parent", "applies_to_unit")

@@ -202,6 +202,18 @@ class TargetComparison(models.TextChoices):
     ABOUT = "about", "Khoảng / trong khoảng"
 
 
+class TargetMeasure(models.TextChoices):
+    """Targets whose actual the app measures itself from the approved reviews (the dashboard shows it);
+    any other target gets its actuals typed in as progress entries."""
+
+    MANUAL = "", "Nhập kết quả thực hiện"
+    POOR_REDUCED = "poor_reduced", "Số hộ nghèo giảm trong năm"
+    POOR_REDUCED_WITHOUT_LABOUR = "poor_reduced_no_labour", "Số hộ nghèo không có KNLĐ giảm trong năm"
+    POOR_REDUCED_WITH_LABOUR = "poor_reduced_labour", "Số hộ nghèo có KNLĐ giảm trong năm"
+    POOR_RATE_END = "poor_rate_end", "Tỷ lệ hộ nghèo cuối năm (%)"
+    POOR_RATE_DROP = "poor_rate_drop", "Mức giảm tỷ lệ hộ nghèo trong năm (điểm %)"
+
+
 class IndicatorTargetQuerySet(ScopedQuerySet):
     scope_unit_field = "plan__unit"
 
@@ -254,6 +266,11 @@ class IndicatorTarget(TimeStampedModel):
     )
     baseline_value = models.DecimalField("giá trị gốc", max_digits=14, decimal_places=3, null=True, blank=True)
     baseline_year = models.PositiveSmallIntegerField("năm gốc", null=True, blank=True)
+    measure = models.CharField(
+        "cách đo kết quả", max_length=30, choices=TargetMeasure.choices, blank=True, default=TargetMeasure.MANUAL,
+        help_text="Chỉ tiêu về số hộ nghèo, tỷ lệ hộ nghèo: bảng tổng quan tự tính kết quả từ kết quả rà soát "
+                  "đã phê duyệt của đơn vị áp dụng (hoặc đơn vị ban hành).",
+    )
     note = models.TextField("ghi chú", blank=True)
 
     objects = IndicatorTargetQuerySet.as_manager()

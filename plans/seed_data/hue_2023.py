@@ -74,6 +74,7 @@ PLAN = PlanSeed(
         TargetSeed(
             name="Tỷ lệ hộ nghèo toàn tỉnh đến cuối năm 2024",
             measure_unit="%",
+            measure="poor_rate_end",
             value_min=D("2.2"),
             comparison="at_most",
             period="in_year",
@@ -84,6 +85,7 @@ PLAN = PlanSeed(
         TargetSeed(
             name="Tỷ lệ hộ nghèo toàn tỉnh đến cuối năm 2025",
             measure_unit="%",
+            measure="poor_rate_end",
             value_min=D("1.84"),
             comparison="at_most",
             period="in_year",

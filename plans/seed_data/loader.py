@@ -124,8 +124,12 @@ class _Loader:
                     comparison=seed.comparison, value_min=seed.value_min, value_max=seed.value_max,
                     period=seed.period, year=seed.year,
                     applies_to_unit=self.unit(seed.unit) if seed.unit else None, applies_to_group=seed.group,
-                    baseline_value=seed.baseline_value, baseline_year=seed.baseline_year, note=seed.note,
+                    baseline_value=seed.baseline_value, baseline_year=seed.baseline_year, measure=seed.measure,
+                    note=seed.note,
                 ), "chỉ tiêu")
+            elif seed.measure and not target.measure:  # a database loaded before targets were measured
+                target.measure = seed.measure
+                target.save(update_fields=["measure", "updated_at"])
             for progress in seed.progress:
                 if not target.progress_entries.filter(period_label=progress.period_label,
                                                       as_of=progress.as_of).exists():

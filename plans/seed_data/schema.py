@@ -52,6 +52,7 @@ class TargetSeed:
     group: str = ""
     baseline_value: Decimal | None = None
     baseline_year: int | None = None
+    measure: str = ""  # TargetMeasure value: the app measures the actual itself
     note: str = ""
     children: tuple[TargetSeed, ...] = ()
     progress: tuple[ProgressSeed, ...] = ()

@@ -199,6 +199,7 @@ PLAN = PlanSeed(
         TargetSeed(
             name="Giảm tỷ lệ hộ nghèo bình quân",
             measure_unit="%",
+            measure="poor_rate_drop",
             value_min=D("1"),
             period="per_year",
             unit="562",

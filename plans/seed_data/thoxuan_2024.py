@@ -104,6 +104,7 @@ PLAN = PlanSeed(
         TargetSeed(
             name="Giảm số hộ nghèo toàn huyện",
             measure_unit="hộ",
+            measure="poor_reduced",
             value_min=D("180"),
             period="in_year",
             year=2024,
@@ -113,6 +114,7 @@ PLAN = PlanSeed(
                 TargetSeed(
                     name="Trong đó: hộ nghèo không có khả năng lao động",
                     measure_unit="hộ",
+                    measure="poor_reduced_no_labour",
                     value_min=D("50"),
                     period="in_year",
                     year=2024,
@@ -126,6 +128,7 @@ PLAN = PlanSeed(
                 TargetSeed(
                     name="Trong đó: hộ nghèo có khả năng lao động",
                     measure_unit="hộ",
+                    measure="poor_reduced_labour",
                     value_min=D("130"),
                     period="in_year",
                     year=2024,
@@ -136,6 +139,7 @@ PLAN = PlanSeed(
         TargetSeed(
             name="Giảm tỷ lệ hộ nghèo so với số hộ tự nhiên",
             measure_unit="%",
+            measure="poor_rate_drop",
             value_min=D("0.31"),
             period="in_year",
             year=2024,

@@ -71,6 +71,7 @@ PLAN = PlanSeed(
         TargetSeed(
             name="Giảm tỷ lệ hộ nghèo bình quân (chuẩn nghèo đa chiều giai đoạn 2022-2025)",
             measure_unit="%",
+            measure="poor_rate_drop",
             value_min=D("3.3"),
             period="per_year",
             unit="15",
@@ -83,6 +84,7 @@ PLAN = PlanSeed(
                 TargetSeed(
                     name="Huyện Trạm Tấu giảm tỷ lệ hộ nghèo",
                     measure_unit="%",
+                    measure="poor_rate_drop",
                     value_min=D("6.5"),
                     period="per_year",
                     unit="139",
@@ -90,6 +92,7 @@ PLAN = PlanSeed(
                 TargetSeed(
                     name="Huyện Mù Cang Chải giảm tỷ lệ hộ nghèo",
                     measure_unit="%",
+                    measure="poor_rate_drop",
                     value_min=D("7.67"),
                     period="per_year",
                     unit="137",

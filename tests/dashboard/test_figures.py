@@ -163,3 +163,36 @@ def test_on_the_demo_data_every_commune_agrees_with_the_annual_report(settings, 
         assert data.total_row.figures.identity_holds
         assert data.headline.poor > 0 and data.headline.poor_rate is not None
     assert data.headline.quota == 180 and data.headline.reduced > 0
+
+
+def test_measured_targets_get_their_actual_from_the_figures(dataset, district, commune_b, leadership):
+    from decimal import Decimal
+
+    from plans.models import IndicatorTarget, Plan, TargetMeasure, TargetProgress
+    from tests.reports.factories import total
+
+    figures_refresh_all()
+    plan = Plan.objects.get(code="thoxuan-2024")
+    reduced = IndicatorTarget.objects.create(plan=plan, name="Giảm số hộ nghèo", measure_unit="hộ", value_min=3,
+                                             period="in_year", year=2024, measure=TargetMeasure.POOR_REDUCED)
+    rate_b = IndicatorTarget.objects.create(plan=plan, name="Tỷ lệ hộ nghèo Thọ Lâm", measure_unit="%",
+                                            value_min=Decimal("1"), comparison="at_most", period="in_year",
+                                            year=2024, applies_to_unit=commune_b,
+                                            measure=TargetMeasure.POOR_RATE_END)
+    drop = IndicatorTarget.objects.create(plan=plan, name="Giảm tỷ lệ hộ nghèo", measure_unit="%",
+                                          value_min=Decimal("0.3"), period="in_year", year=2024,
+                                          measure=TargetMeasure.POOR_RATE_DROP)
+    typed = IndicatorTarget.objects.create(plan=plan, name="Mô hình sinh kế", measure_unit="mô hình", value_min=2)
+    TargetProgress.objects.create(target=typed, period_label="6 tháng", as_of=datetime.date(2024, 6, 30),
+                                  actual_value=2)
+    total(commune_b, 2023, 100)
+
+    lines = {line.target.pk: line for line in selectors.dashboard_data(leadership, district, 2024, TODAY).targets}
+
+    # 1 household fewer against 3: red; Thọ Lâm 1 poor of 100 = 1 % ≤ 1 %: green
+    assert (lines[reduced.pk].actual, lines[reduced.pk].light, lines[reduced.pk].measured) == (1, "red", True)
+    assert (lines[rate_b.pk].actual, lines[rate_b.pk].light) == (Decimal("1"), "green")
+    # the district's rate needs every commune's total (Xuân Bái has none): no actual, grey, never 0
+    assert (lines[drop.pk].actual, lines[drop.pk].light) == (None, "grey")
+    # a typed target keeps its progress entry
+    assert (lines[typed.pk].actual, lines[typed.pk].light, lines[typed.pk].measured) == (2, "green", False)

@@ -138,6 +138,13 @@ def test_tho_xuan_targets_tasks_and_deadlines(seeded):
     assert parts == {"Trong đó: hộ nghèo không có khả năng lao động": 50,
                      "Trong đó: hộ nghèo có khả năng lao động": 130}
     assert plan.targets.get(measure_unit="%").value_min == Decimal("0.31")
+    # the dashboard measures these itself from the approved reviews
+    assert dict(plan.targets.values_list("name", "measure")) == {
+        "Giảm số hộ nghèo toàn huyện": "poor_reduced",
+        "Trong đó: hộ nghèo không có khả năng lao động": "poor_reduced_no_labour",
+        "Trong đó: hộ nghèo có khả năng lao động": "poor_reduced_labour",
+        "Giảm tỷ lệ hộ nghèo so với số hộ tự nhiên": "poor_rate_drop",
+    }
 
     with_tasks = set(plan.tasks.values_list("agency__name", flat=True))
     assert set(THO_XUAN_BODIES) <= with_tasks
