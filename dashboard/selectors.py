@@ -342,7 +342,10 @@ TIMELINESS = [("on_time", "Đúng hạn"), ("late", "Nộp muộn"), ("missing",
               ("not_due", "Chưa đến hạn")]
 
 
-def dashboard_data(user, unit: AdministrativeUnit, year: int, today: datetime.date) -> DashboardData:
+def dashboard_data(user, unit: AdministrativeUnit, year: int, today: datetime.date,
+                   years: list[int] | None = None) -> DashboardData:
+    """Everything the dashboard of ``unit`` for ``year`` shows; ``years`` = ``figure_years(unit)`` when
+    the caller already has it. A fixed number of queries, whatever the number of communes."""
     period = Period(PeriodKind.YEAR, year)
     communes = list(communes_of(unit, period.start, period.end))
     commune_ids = [c.pk for c in communes]
@@ -352,41 +355,10 @@ def dashboard_data(user, unit: AdministrativeUnit, year: int, today: datetime.da
     total_row = summary_rows(unit, communes, figures, totals, quotas)[-1]
     fraction = year_fraction_elapsed(year, today)
 
-    # one Child per commune (for the "behind" list), then one per unit one level down (for the charts)
     runs = _runs_by_unit(unit, year, today)
-    overdue: dict[int, int] = defaultdict(int)
-    for r in runs:
-        overdue[r["reporting_unit_id"]] += r["overdue_now"]
-    commune_children = []
-    for c in communes:
-        quota = quotas.get(c.pk)
-        row = SummaryRow(c.code, c.display_name, figures.get(c.pk, Figures()), totals.get(c.pk),
-                         quota.total if quota is not None else None)
-        commune_children.append(Child(c, row, None if row.quota is None else row.quota * fraction,
-                                      overdue.get(c.pk, 0)))
-    holder = _children(unit, communes)
-    grouped: dict[int, list[Child]] = defaultdict(list)
-    holders: dict[int, AdministrativeUnit] = {}
-    for child in commune_children:
-        h = holder[child.unit.pk]
-        grouped[h.pk].append(child)
-        holders[h.pk] = h
-    children = []
-    for pk, members in grouped.items():
-        h = holders[pk]
-        row = members[0].row if h.is_commune else sum_rows(h.code, h.display_name, [m.row for m in members],
-                                                           "subtotal")
-        children.append(Child(h, row, None if row.quota is None else row.quota * fraction))
-    # a run belongs to the child whose path is the longest prefix of the reporter's path
-    by_path = sorted(children, key=lambda c: -len(c.unit.path))
-    for r in runs:
-        child = next((c for c in by_path if r["reporting_unit__path"].startswith(c.unit.path)), None)
-        if child is None:
-            continue
-        child.overdue_reports += r["overdue_now"]
-        for key, _ in TIMELINESS:
-            child.timeliness[key] = child.timeliness.get(key, 0) + r[key]
-
+    commune_children = _commune_children(communes, figures, totals, quotas, fraction, runs)
+    children = _unit_children(unit, commune_children, fraction)
+    _attach_runs(children, runs)
     behind = sorted((c for c in commune_children if c.is_behind_quota or c.overdue_reports),
                     key=lambda c: (-c.overdue_reports, -((c.expected_by_now or 0) - c.achieved), c.unit.path))
 
@@ -401,7 +373,7 @@ def dashboard_data(user, unit: AdministrativeUnit, year: int, today: datetime.da
         new_poor=f.new_poor, relapsed=f.relapsed,
     )
     charts = _charts(unit, year, total_row, children, deprivations, causes,
-                     _year_series(commune_ids, sorted(set(figure_years(unit)) | {year})))
+                     _year_series(commune_ids, sorted(set(figure_years(unit) if years is None else years) | {year})))
     return DashboardData(unit=unit, year=year, today=today, headline=headline, total_row=total_row,
                          children=children, behind=behind, charts=charts,
                          targets=plan_targets(user, unit, year,
@@ -409,6 +381,49 @@ def dashboard_data(user, unit: AdministrativeUnit, year: int, today: datetime.da
                          refreshed_at=refreshed_at, fraction_elapsed=fraction, commune_count=len(communes))
 
 
+def _commune_children(communes, figures, totals, quotas, fraction: float, runs: list[dict]) -> list[Child]:
+    """One Child per commune (for the "communes behind" list), with its own overdue reports."""
+    overdue: dict[int, int] = defaultdict(int)
+    for r in runs:
+        overdue[r["reporting_unit_id"]] += r["overdue_now"]
+    children = []
+    for c in communes:
+        quota = quotas.get(c.pk)
+        row = SummaryRow(c.code, c.display_name, figures.get(c.pk, Figures()), totals.get(c.pk),
+                         quota.total if quota is not None else None)
+        children.append(Child(c, row, None if row.quota is None else row.quota * fraction, overdue.get(c.pk, 0)))
+    return children
+
+
+def _unit_children(unit: AdministrativeUnit, commune_children: list[Child], fraction: float) -> list[Child]:
+    """One Child per unit one level below ``unit`` (for the charts): its communes' rows summed as the
+    report sums a district; a commune directly under ``unit`` is its own row."""
+    holder = _children(unit, [c.unit for c in commune_children])
+    grouped: dict[int, list[Child]] = defaultdict(list)
+    holders: dict[int, AdministrativeUnit] = {}
+    for child in commune_children:
+        h = holder[child.unit.pk]
+        grouped[h.pk].append(child)
+        holders[h.pk] = h
+    children = []
+    for pk, members in grouped.items():
+        h = holders[pk]
+        row = members[0].row if h.is_commune else sum_rows(h.code, h.display_name, [m.row for m in members],
+                                                           "subtotal")
+        children.append(Child(h, row, None if row.quota is None else row.quota * fraction))
+    return children
+
+
+def _attach_runs(children: list[Child], runs: list[dict]) -> None:
+    """Give each child the outcomes of the runs of its units (the longest path prefix of the reporter's)."""
+    by_path = sorted(children, key=lambda c: -len(c.unit.path))
+    for r in runs:
+        child = next((c for c in by_path if r["reporting_unit__path"].startswith(c.unit.path)), None)
+        if child is None:
+            continue
+        child.overdue_reports += r["overdue_now"]
+        for key, _ in TIMELINESS:
+            child.timeliness[key] = child.timeliness.get(key, 0) + r[key]
 
 
 def _charts(unit: AdministrativeUnit, year: int, total_row: SummaryRow, children: list[Child],

@@ -26,7 +26,7 @@ def _data(request):
     today = timezone.localdate()
     years = selectors.figure_years(unit)
     year = params.get("nam") or selectors.default_year(years, today)
-    return selectors.dashboard_data(request.user, unit, year, today), years, params
+    return selectors.dashboard_data(request.user, unit, year, today, years), years, params
 
 
 class DashboardView(CapabilityRequiredMixin, View):
