@@ -1,25 +1,16 @@
 from django.contrib import admin
 
-from directory.admin_scoping import ScopedModelAdmin
+from directory.admin_scoping import ReadOnlyAdmin
 
 from .models import CommuneYearFigures
 
 
 @admin.register(CommuneYearFigures)
-class CommuneYearFiguresAdmin(ScopedModelAdmin):
-    """Read-only: the figures are recounted from the approved reviews (``refresh_dashboard``), never typed."""
+class CommuneYearFiguresAdmin(ReadOnlyAdmin):
+    """The figures are recounted from the approved reviews (``refresh_dashboard``), never typed."""
 
     list_display = ["commune", "year", "poor_start", "escaped", "new_poor", "relapsed", "poor_end",
                     "near_poor_end", "poor_end_ethnic", "refreshed_at"]
     list_filter = ["year"]
     search_fields = ["commune__name", "commune__code"]
     list_select_related = ["commune"]
-
-    def has_add_permission(self, request, *args):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

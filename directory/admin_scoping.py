@@ -45,6 +45,20 @@ class ScopedModelAdmin(admin.ModelAdmin):
         return request.user.is_staff and user_can(request.user, self.write_cap)
 
 
+class ReadOnlyAdmin(ScopedModelAdmin):
+    """Scoped viewing only: writes happen on the site, through the services that keep history
+    (or, for derived tables, by recounting)."""
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class ScopedInline:
     """Mixin for inlines: same write rule as the parent admin."""
 

@@ -3,7 +3,7 @@ read-only here because every change to them goes through the services (history, 
 
 from django.contrib import admin
 
-from directory.admin_scoping import ScopedInline, ScopedModelAdmin
+from directory.admin_scoping import ReadOnlyAdmin, ScopedInline, ScopedModelAdmin
 
 from .models import (
     ClassificationRule,
@@ -59,19 +59,6 @@ class PovertyCauseAdmin(ScopedModelAdmin):
 @admin.register(SupportType)
 class SupportTypeAdmin(ScopedModelAdmin):
     list_display = ("name", "code", "order")
-
-
-class ReadOnlyAdmin(ScopedModelAdmin):
-    """Scoped viewing only: writes happen on the site, through the services that keep history."""
-
-    def has_add_permission(self, request, *args):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class ReadOnlyInline(ScopedInline):

@@ -103,3 +103,18 @@ def test_query_count_does_not_grow_with_communes(client_for, leadership, figures
         approved_review(HouseholdFactory(commune=commune, code=f"N{i}"), year=2024, category=POOR)
     figures_refresh_all()
     assert _queries(client, {"nam": 2024}) == before
+
+
+def test_admin_lists_the_figures_read_only_and_scoped(client_for, district_staff, province_staff, figures,
+                                                      other_district, commune_c):
+    approved_review(HouseholdFactory(commune=commune_c, code="C1"), year=2024, category=POOR)
+    figures_refresh_all()
+    url = reverse("admin:dashboard_communeyearfigures_changelist")
+
+    page = client_for(district_staff).get(url, {"year": 2024})
+    assert page.status_code == 200
+    assert {row.commune.name for row in page.context["cl"].result_list} == {"Xuân Bái", "Thọ Lâm"}
+    assert client_for(district_staff).get(reverse("admin:dashboard_communeyearfigures_add")).status_code == 403
+    # the province sees the other district's commune too
+    rows = client_for(province_staff).get(url, {"year": 2024}).context["cl"].result_list
+    assert {row.commune.name for row in rows} == {"Xuân Bái", "Thọ Lâm", "Xuân Cao"}
