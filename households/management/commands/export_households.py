@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from directory.lookup import UnitLookupError, resolve_unit
+from directory.management.output import xlsx_output_path
 from directory.scoping import scope_for
 from households.classification import NoStandardError
 from households.exporting import export_reviews
@@ -20,8 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--user", help="Chỉ xuất phần thuộc địa bàn của người dùng này.")
 
     def handle(self, *args, commune, year, output, user=None, **options):
-        if not output.lower().endswith(".xlsx"):
-            raise CommandError("--output phải là tệp .xlsx.")
+        xlsx_output_path(output)
         acting_user = None
         if user:
             acting_user = get_user_model().objects.filter(username=user).select_related("unit").first()

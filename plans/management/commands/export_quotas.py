@@ -1,9 +1,9 @@
 """``python manage.py export_quotas --plan PLAN [--year YEAR] --output PATH``: Phụ lục 01 as Excel."""
 
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from directory.management.output import xlsx_output_path
 from plans.excel import quota_workbook_bytes
 from plans.models import Plan
 from plans.selectors import get_plan
@@ -18,6 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("--output", required=True, help="Tệp .xlsx sẽ ghi")
 
     def handle(self, *args, plan, output, year=None, **options):
+        path = xlsx_output_path(output)
         try:
             plan_obj = get_plan(plan)
         except Plan.DoesNotExist as exc:
@@ -32,9 +33,6 @@ class Command(BaseCommand):
         if len(tables) > 1:
             years = ", ".join(str(t.year) for t in tables)
             raise CommandError(f"Kế hoạch {plan_obj.code} có bảng chỉ tiêu các năm {years}: hãy chọn --year.")
-        path = Path(output)
-        if path.suffix.lower() != ".xlsx":
-            raise CommandError("Tệp xuất phải có đuôi .xlsx.")
         path.write_bytes(quota_workbook_bytes(tables[0]))
         self.stdout.write(self.style.SUCCESS(f"Đã ghi {path} (bảng chỉ tiêu năm {tables[0].year}, "
                                              f"kế hoạch {plan_obj.code})."))

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from directory.lookup import UnitLookupError, resolve_unit
+from directory.management.output import xlsx_output_path
 from reports.periods import Period, PeriodKind
 from reports.poverty import build_poverty_report
 
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--output", required=True, help="Đường dẫn tệp .xlsx sẽ ghi.")
 
     def handle(self, *args, kind, year, period, unit, output, **options):
+        xlsx_output_path(output)
         period_kind = KINDS[kind]
         if period_kind == PeriodKind.YEAR:
             if period not in (None, 1):
