@@ -18,7 +18,7 @@ from decimal import Decimal
 from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.http import Http404
 
-from directory.models import AdministrativeUnit, UnitLevel
+from directory.models import AdministrativeUnit
 from directory.scoping import get_for_user_or_404
 from households.models import Indicator, PovertyCause, PovertyStandard
 from plans.models import IndicatorTarget, TargetMeasure, TargetProgress
@@ -56,9 +56,7 @@ def dashboard_unit(user, unit_id: int | None) -> AdministrativeUnit:
 
 def breadcrumbs(user, unit: AdministrativeUnit) -> list[AdministrativeUnit]:
     """The unit's ancestors the user may open, top-down, ending with the unit itself."""
-    codes = [c for c in unit.path.split("/") if c]
-    paths = ["/".join(codes[:i]) + "/" for i in range(1, len(codes) + 1)]
-    return list(AdministrativeUnit.objects.for_user(user).filter(path__in=paths).order_by("path"))
+    return list(AdministrativeUnit.objects.for_user(user).filter(path__in=unit.lineage_paths).order_by("path"))
 
 
 def figure_years(unit: AdministrativeUnit) -> list[int]:
@@ -199,7 +197,7 @@ def _figures_by_commune(commune_ids: list[int], year: int) -> tuple[dict[int, Fi
 
 def _children(unit: AdministrativeUnit, communes: list[AdministrativeUnit]) -> dict[int, AdministrativeUnit]:
     """{commune id: the unit one level below ``unit`` that holds it} (the commune itself for a district)."""
-    if unit.level == UnitLevel.COMMUNE:
+    if unit.is_commune:
         return {c.pk: unit for c in communes}
     direct = {u.path: u for u in AdministrativeUnit.objects.filter(parent=unit)}
     depth = unit.path.count("/")
@@ -277,8 +275,7 @@ def plan_targets(user, unit: AdministrativeUnit, year: int, *, known: dict | Non
     A measured target (``measure`` set) gets its actual from the figures of the unit it applies to (or the
     plan's unit) for its year (or ``year``); ``known`` holds {(unit id, year): UnitYear} already counted.
     """
-    codes = [c for c in unit.path.split("/") if c]
-    paths = ["/".join(codes[:i]) + "/" for i in range(1, len(codes) + 1)]
+    paths = unit.lineage_paths
     latest = TargetProgress.objects.filter(target=OuterRef("pk")).order_by("-as_of", "-pk")
     targets = (
         IndicatorTarget.objects.for_user(user)
@@ -307,7 +304,7 @@ def plan_targets(user, unit: AdministrativeUnit, year: int, *, known: dict | Non
 
 
 def _chart(title: str, labels: list, datasets: list[dict], headers: list[str], rows: list[list], *,
-           kind: str = "bar", note: str = "", drill: list | None = None, horizontal: bool = False,
+           kind: str = "bar", note: str = "", drill: list[int] | None = None, horizontal: bool = False,
            stacked: bool = False, percent: bool = False) -> dict:
     return {"title": title, "kind": kind, "labels": labels, "datasets": datasets, "headers": headers,
             "rows": rows, "note": note, "drill": drill, "horizontal": horizontal, "stacked": stacked,
@@ -430,7 +427,7 @@ def _charts(unit: AdministrativeUnit, year: int, total_row: SummaryRow, children
             deprivations: dict[str, int], causes: dict[str, int], series: list[dict]) -> dict[str, dict]:
     charts: dict[str, dict] = {}
     level = "xã" if all(c.unit.is_commune for c in children) else "đơn vị"
-    drill = None if unit.is_commune else [c.unit.pk for c in children]
+    can_drill = not unit.is_commune  # the bars of a district's or province's charts open that unit
 
     # 1. poor rate by commune (or district), sorted, with the unit's target for the year as a line
     ranked = sorted(children, key=lambda c: (c.row.rate is None, -(c.row.rate or 0), c.unit.path))
@@ -447,7 +444,7 @@ def _charts(unit: AdministrativeUnit, year: int, total_row: SummaryRow, children
          for c in ranked],
         note=("Mục tiêu = (hộ nghèo đầu năm − chỉ tiêu giảm) / tổng số hộ của cả đơn vị. "
               "Đơn vị chưa có tổng số hộ không có tỷ lệ."),
-        drill=None if drill is None else [c.unit.pk for c in ranked], percent=True)
+        drill=[c.unit.pk for c in ranked] if can_drill else None, percent=True)
 
     # 2. poor rate over the years, with the yearly target from the quotas
     datasets = [{"type": "line", "label": "Tỷ lệ hộ nghèo (%)", "data": [s["rate"] for s in series]},
@@ -474,7 +471,7 @@ def _charts(unit: AdministrativeUnit, year: int, total_row: SummaryRow, children
         [[c.unit.display_name, c.row.quota, round(c.expected_by_now, 1), c.achieved, c.row.completion]
          for c in with_quota],
         note="Cần đạt đến nay = chỉ tiêu × phần thời gian của năm đã qua; đã giảm = hộ nghèo đầu năm − cuối năm.",
-        drill=None if drill is None else [c.unit.pk for c in with_quota])
+        drill=[c.unit.pk for c in with_quota] if can_drill else None)
 
     # 4. deprivation profile of the households poor at the end of the year, by dimension
     standard = PovertyStandard.objects.for_year(year).first()
@@ -511,6 +508,6 @@ def _charts(unit: AdministrativeUnit, year: int, total_row: SummaryRow, children
         [[c.unit.display_name] + [c.timeliness.get(key, 0) for key, _ in TIMELINESS]
          + [_pct(c.timeliness.get("on_time", 0),
                  sum(c.timeliness.get(k, 0) for k in ("on_time", "late", "missing")))] for c in timed],
-        stacked=True, drill=None if drill is None else [c.unit.pk for c in timed],
+        stacked=True, drill=[c.unit.pk for c in timed] if can_drill else None,
         note="Các kỳ báo cáo của năm; tỷ lệ đúng hạn = đúng hạn / số báo cáo đã đến hạn.")
     return charts

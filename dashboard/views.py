@@ -12,7 +12,7 @@ from django.views import View
 from directory.access import CapabilityRequiredMixin
 
 from . import selectors
-from .excel import SHEET_NAMES, build_dashboard_workbook, headline_rows
+from .excel import SHEET_NAMES, build_dashboard_workbook
 from .forms import DashboardFilterForm
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -35,7 +35,7 @@ class DashboardView(CapabilityRequiredMixin, View):
         charts = [(key, data.charts[key]) for key in CHART_ORDER]
         return render(request, "dashboard/index.html", {
             "data": data, "h": data.headline, "years": years or [data.year], "charts": charts,
-            "chart_json": dict(charts), "headline_rows": headline_rows(data),
+            "chart_json": dict(charts),
             "crumbs": selectors.breadcrumbs(request.user, data.unit),
         })
 

@@ -154,6 +154,12 @@ class AdministrativeUnit(models.Model):
         return list(reversed(chain))
 
     @property
+    def lineage_paths(self) -> list[str]:
+        """The paths of the top unit down to this one ("38/", "38/395/", "38/395/15547/"), without a query."""
+        codes = [c for c in self.path.split("/") if c]
+        return ["/".join(codes[:i]) + "/" for i in range(1, len(codes) + 1)]
+
+    @property
     def full_name(self) -> str:
         return " / ".join([u.name for u in self.ancestors()] + [self.name])
 
