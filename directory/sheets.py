@@ -1,0 +1,365 @@
+"""Print-ready worksheets: the one set of helpers every workbook the app makes is built with.
+
+Offices print what they send upward, sign it and stamp it, so every sheet carries:
+
+- Times New Roman (full Vietnamese coverage; LibreOffice substitutes the metric-equal
+  Liberation Serif) on every cell, also the unstyled ones (the workbook's default font);
+- a document header: issuing body and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" side by side,
+  the title, the period, the unit, the poverty standard used; rows tall enough for them;
+- column headers in one row, or two where the official form groups columns
+  (``Column.group``: "Trong đó" over "Hộ không có KNLĐ" and "Hộ có KNLĐ");
+- A4, landscape when the table is wide, one page wide, the column headers repeated on
+  every page, print area, margins, "Trang 1/3" in the footer;
+- a signature block: place and date, "Người lập biểu" and "Thủ trưởng đơn vị".
+
+Number formats match the screens (``COUNT``, ``MONEY``, ``RATE``, ``DATE``), and cells stay
+numbers. Rates are written as fractions (12,34 % is 0.1234) so the percentage format shows
+them with the screen's two decimals.
+
+Works the same on a normal worksheet and on openpyxl's write-only one (large reports
+stream their rows): rows are only ever appended, styled cells are ``WriteOnlyCell``, and
+everything about a row (height) or a column (width) is set before the row is written.
+
+Usage::
+
+    sheet = DocumentSheet(ws, columns=[Column("STT", 6, ORDER), Column("Xã", 20),
+                                       Column("Số hộ", 12, COUNT)], header=DocumentHeader(...))
+    sheet.start()
+    for ...: sheet.row([...])
+    sheet.row([...], bold=True)            # a total row
+    sheet.finish(signature=Signature(place="Thọ Xuân"))
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles.named_styles import NamedStyle
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.indexed_list import IndexedList
+from openpyxl.worksheet.cell_range import CellRange
+from openpyxl.worksheet.properties import PageSetupProperties
+
+FONT_NAME = "Times New Roman"
+FONT_SIZE = 11
+NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+PREPARER = "Người lập biểu"
+HEAD_OF_UNIT = "Thủ trưởng đơn vị"
+FOOTER = "Trang &P/&N"
+PAPER_A4 = "9"  # the SpreadsheetML paper size code
+
+# Kinds of column: how a value is aligned and which number format it gets.
+TEXT = "text"
+ORDER = "order"  # STT: a plain whole number, centred
+CODE = "code"  # codes and years: numbers or text shown as written, no separators
+COUNT = "count"
+MONEY = "money"
+RATE = "rate"
+DATE = "date"
+MARK = "mark"  # "x" columns, centred
+
+NUMBER_FORMATS = {
+    COUNT: "#,##0",
+    MONEY: '#,##0" đ"',
+    RATE: "0.00%",
+    DATE: "dd/mm/yyyy",
+    ORDER: "0",
+}
+NUMERIC_KINDS = (COUNT, MONEY, RATE, DATE, ORDER)
+
+LANDSCAPE_WIDTH = 110  # total column width (characters) above which a table prints landscape
+_THIN = Side(style="thin", color="000000")
+BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_LEFT_WRAP = Alignment(horizontal="left", vertical="top", wrap_text=True)
+_RIGHT = Alignment(horizontal="right", vertical="top")
+_CENTRE_TOP = Alignment(horizontal="center", vertical="top")
+_LINE_HEIGHT = 15.0  # points per line of 11 pt text
+
+
+def font(*, bold: bool = False, italic: bool = False, size: float = FONT_SIZE) -> Font:
+    return Font(name=FONT_NAME, size=size, bold=bold, italic=italic)
+
+
+def use_document_font(wb) -> None:
+    """Make Times New Roman the workbook's default font, so every cell (styled or not) uses it.
+
+    openpyxl has no public setter: the default is the first font of the stylesheet and the
+    "Normal" style's font. Call it on a new workbook, before any cell is styled.
+    """
+    base = font()
+    wb._fonts = IndexedList([base])
+    normal = NamedStyle(name="Normal", font=base)
+    wb._named_styles = type(wb._named_styles)()
+    wb._named_styles.append(normal)
+    wb._named_styles["Normal"].bind(wb)
+
+
+def rate(value: float | None) -> float | None:
+    """A rate shown on screens as 12,34 % (already rounded to two decimals) as the cell value 0.1234."""
+    if value is None:
+        return None
+    return round(value / 100, 6)
+
+
+def issuing_body(unit) -> str:
+    """"UBND HUYỆN THỌ XUÂN": the people's committee of ``unit``, as a document's top-left line."""
+    if unit is None:
+        return ""
+    return f"UBND {unit.get_kind_display().upper()} {unit.name.upper()}"
+
+
+def vietnamese_date(day: datetime.date) -> str:
+    return f"ngày {day:%d} tháng {day:%m} năm {day:%Y}"
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    width: float = 12
+    kind: str = TEXT
+    group: str | None = None  # top header over consecutive columns with the same group
+
+    @property
+    def number_format(self) -> str | None:
+        return NUMBER_FORMATS.get(self.kind)
+
+
+@dataclass
+class DocumentHeader:
+    """The lines above the table. Empty lines are left out."""
+
+    title: str
+    issuer: str = ""  # "UBND HUYỆN THỌ XUÂN"
+    issuer_office: str = ""  # second line under the issuer, e.g. "PHÒNG LAO ĐỘNG - TB&XH"
+    period: str = ""  # "Năm 2024 (từ 01/01/2024 đến 31/12/2024)"
+    unit: str = ""  # "Đơn vị: Thanh Hóa / Thọ Xuân (mã 395)"
+    standard: str = ""  # "Chuẩn nghèo: ... (Nghị định 07/2021/NĐ-CP)"
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Signature:
+    place: str = ""
+    day: datetime.date | None = None
+    left: str = PREPARER
+    right: str = HEAD_OF_UNIT
+    left_hint: str = "(Ký, ghi rõ họ tên)"
+    right_hint: str = "(Ký tên, đóng dấu)"
+
+    def place_and_date(self) -> str:
+        day = self.day or datetime.date.today()
+        return f"{self.place}, {vietnamese_date(day)}" if self.place else vietnamese_date(day).capitalize()
+
+
+class DocumentSheet:
+    """Writes one print-ready table into ``ws``: ``start()``, then ``row()``/``note()``, then ``finish()``."""
+
+    def __init__(self, ws, *, columns: Sequence[Column], header: DocumentHeader, landscape: bool | None = None,
+                 freeze_columns: int = 0):
+        self.ws = ws
+        self.columns = list(columns)
+        self.header = header
+        self.width = sum(c.width for c in self.columns)
+        self.landscape = self.width > LANDSCAPE_WIDTH if landscape is None else landscape
+        self.freeze_columns = freeze_columns
+        self.row_index = 0  # the last row written
+        self.header_rows: tuple[int, int] | None = None
+        self.first_data_row: int | None = None
+        self._styles: dict[tuple[int, bool], dict] = {}
+        self._merge = getattr(ws, "merge_cells", None)
+
+    # ------------------------------------------------------------------ low level
+
+    @property
+    def last_column(self) -> int:
+        return len(self.columns)
+
+    def _cell(self, value, *, style: dict | None = None):
+        cell = WriteOnlyCell(self.ws, value=value)
+        for name, attr in (style or {}).items():
+            setattr(cell, name, attr)
+        return cell
+
+    def _append(self, cells: list, *, height: float | None = None) -> int:
+        self.row_index += 1
+        if height:
+            self.ws.row_dimensions[self.row_index].height = height
+        self.ws.append(cells)
+        return self.row_index
+
+    def merge(self, first_col: int, last_col: int, *, rows: tuple[int, int] | None = None) -> None:
+        top, bottom = rows or (self.row_index, self.row_index)
+        if first_col == last_col and top == bottom:
+            return
+        if self._merge is not None:
+            self._merge(start_row=top, start_column=first_col, end_row=bottom, end_column=last_col)
+        else:  # write-only: the merge is written with the sheet's tail
+            self.ws.merged_cells.add(CellRange(min_col=first_col, min_row=top, max_col=last_col, max_row=bottom))
+
+    def _span_width(self, first: int, last: int) -> float:
+        return sum(c.width for c in self.columns[first - 1:last])
+
+    def _lines(self, text: str, first: int, last: int, size: float = FONT_SIZE) -> int:
+        per_line = max(10.0, self._span_width(first, last) * 1.15 * FONT_SIZE / size)
+        return max(1, sum(math.ceil(max(1, len(part)) / per_line) for part in str(text).split("\n")))
+
+    def line(self, text: str, *, bold=False, italic=False, size: float = FONT_SIZE, align="center",
+             first: int = 1, last: int | None = None) -> int:
+        """A line of text merged over the columns ``first``..``last`` (default: the whole table)."""
+        last = last or self.last_column
+        height = round(self._lines(text, first, last, size) * (size * 1.4 + 2), 1)
+        cells = [None] * (first - 1) + [self._cell(text, style={
+            "font": font(bold=bold, italic=italic, size=size),
+            "alignment": Alignment(horizontal=align, vertical="center", wrap_text=True)})]
+        row = self._append(cells, height=height)
+        self.merge(first, last)
+        return row
+
+    def _pair(self, left: str, right: str, *, left_style: dict, right_style: dict, height=None) -> int:
+        """Two texts side by side: the left ~40 % of the table and the right ~60 %."""
+        split = self._split()
+        cells = [self._cell(left, style=left_style)] + [None] * (split - 1) + [self._cell(right, style=right_style)]
+        row = self._append(cells, height=height)
+        self.merge(1, split)
+        self.merge(split + 1, self.last_column)
+        return row
+
+    def _split(self) -> int:
+        if self.last_column < 2:
+            return 1
+        running, target = 0.0, self.width * 0.42
+        for index, column in enumerate(self.columns, start=1):
+            running += column.width
+            if running >= target:
+                return min(max(index, 1), self.last_column - 1)
+        return self.last_column - 1
+
+    # ------------------------------------------------------------------ document
+
+    def start(self) -> None:
+        """Column widths, the document header and the column headers. Call before any row."""
+        for index, column in enumerate(self.columns, start=1):
+            self.ws.column_dimensions[get_column_letter(index)].width = column.width
+        h = self.header
+        # A write-only sheet writes its properties and panes with its first row: set them now.
+        self.ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        lines = 4 + sum(1 for text in (h.period, h.unit, h.standard) if text) + len(h.notes) + 1
+        header_height = 2 if any(c.group for c in self.columns) else 1
+        self.ws.freeze_panes = f"{get_column_letter(self.freeze_columns + 1)}{lines + header_height + 1}"
+        bold_centre = {"font": font(bold=True), "alignment": _CENTRE}
+        self._pair(h.issuer, NATION, left_style=bold_centre, right_style=bold_centre, height=18)
+        underline = {"font": Font(name=FONT_NAME, size=FONT_SIZE, bold=True, underline="single"), "alignment": _CENTRE}
+        self._pair(h.issuer_office, MOTTO, left_style=bold_centre if h.issuer_office else {}, right_style=underline,
+                   height=18)
+        self._append([])
+        self.line(h.title, bold=True, size=14)
+        for text, italic in ((h.period, True), (h.unit, False), (h.standard, True)):
+            if text:
+                self.line(text, italic=italic)
+        for text in h.notes:
+            self.line(text, italic=True, size=10, align="left")
+        self._append([], height=8)
+        self._column_headers()
+        assert self.row_index == lines + header_height, "the frozen rows must match the header"
+        self.first_data_row = self.row_index + 1
+
+    def _column_headers(self) -> None:
+        grouped = any(c.group for c in self.columns)
+        style = {"font": font(bold=True), "alignment": _CENTRE, "border": BORDER}
+        lines = max(self._lines(c.header, i, i) for i, c in enumerate(self.columns, start=1))
+        if not grouped:
+            top = self._append([self._cell(c.header, style=style) for c in self.columns],
+                               height=min(lines, 6) * _LINE_HEIGHT + 4)
+            self.header_rows = (top, top)
+            return
+        groups = [c.group for c in self.columns]
+        group_lines = max((self._lines(g, i, i + groups.count(g) - 1) for i, g in enumerate(groups, start=1) if g),
+                          default=1)
+        top_cells = [self._cell(c.group or c.header, style=style) for c in self.columns]
+        top = self._append(top_cells, height=group_lines * _LINE_HEIGHT + 4)
+        sub = self._append([self._cell(c.header if c.group else None, style=style) for c in self.columns],
+                           height=min(lines, 6) * _LINE_HEIGHT + 4)
+        index = 1
+        while index <= self.last_column:
+            group = self.columns[index - 1].group
+            end = index
+            if group:
+                while end < self.last_column and self.columns[end].group == group:
+                    end += 1
+                self.merge(index, end, rows=(top, top))
+            else:
+                self.merge(index, index, rows=(top, sub))
+            index = end + 1
+        self.header_rows = (top, sub)
+
+    def _style(self, index: int, bold: bool) -> dict:
+        key = (index, bold)
+        if key not in self._styles:
+            column = self.columns[index]
+            style = {"border": BORDER}
+            if bold:
+                style["font"] = font(bold=True)
+            if column.number_format:
+                style["number_format"] = column.number_format
+            if column.kind in NUMERIC_KINDS and column.kind != ORDER:
+                style["alignment"] = _RIGHT
+            elif column.kind in (ORDER, MARK, CODE):
+                style["alignment"] = _CENTRE_TOP
+            else:
+                style["alignment"] = _LEFT_WRAP
+            self._styles[key] = style
+        return self._styles[key]
+
+    def row(self, values: Sequence, *, bold: bool = False, height: float | None = None) -> int:
+        """A table row: every cell bordered, numbers in their column's format (None stays empty)."""
+        cells = [self._cell(value, style=self._style(index, bold)) for index, value in enumerate(values)]
+        return self._append(cells, height=height)
+
+    def blank(self, height: float | None = None) -> int:
+        return self._append([], height=height)
+
+    def note(self, text: str, *, italic: bool = True, size: float = 10) -> int:
+        return self.line(text, italic=italic, size=size, align="left")
+
+    def finish(self, *, signature: Signature | None = None) -> None:
+        """The signature block (when given), then the page setup. Call after the last row."""
+        last_table_row = self.row_index
+        if signature is not None:
+            self._append([], height=10)
+            italic = {"font": font(italic=True), "alignment": _CENTRE}
+            bold = {"font": font(bold=True), "alignment": _CENTRE}
+            self._pair("", signature.place_and_date(), left_style={}, right_style=italic)
+            self._pair(signature.left, signature.right, left_style=bold, right_style=bold)
+            self._pair(signature.left_hint, signature.right_hint, left_style=italic, right_style=italic)
+            for _ in range(4):  # room for signatures and the stamp
+                self._append([], height=18)
+        print_setup(self.ws, last_column=self.last_column, last_row=max(self.row_index, last_table_row),
+                    title_rows=self.header_rows, landscape=self.landscape)
+
+
+def print_setup(ws, *, last_column: int, last_row: int, title_rows: tuple[int, int] | None, landscape: bool) -> None:
+    """A4, one page wide, header rows on every page, print area, margins and "Trang 1/3" in the footer."""
+    ws.page_setup.paperSize = PAPER_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    if title_rows:
+        ws.print_title_rows = f"{title_rows[0]}:{title_rows[1]}"
+    ws.print_area = f"A1:{get_column_letter(last_column)}{max(last_row, 1)}"
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = 0.5
+    ws.page_margins.bottom = 0.6
+    ws.page_margins.header = 0.2
+    ws.page_margins.footer = 0.25
+    ws.oddFooter.center.text = FOOTER
+    ws.oddFooter.center.font = f"{FONT_NAME},Regular"
+    ws.oddFooter.center.size = 10

@@ -1,0 +1,68 @@
+"""The shared print-ready sheet helpers, on normal and write-only workbooks."""
+
+import datetime
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from directory.sheets import (
+    COUNT,
+    DATE,
+    MONEY,
+    ORDER,
+    RATE,
+    Column,
+    DocumentHeader,
+    DocumentSheet,
+    Signature,
+    rate,
+    use_document_font,
+)
+from tests.print_checks import assert_number_formats, assert_print_ready, header_row
+
+COLUMNS = [Column("STT", 6, ORDER), Column("Xã", 20), Column("Tổng số hộ", 12, COUNT),
+           Column("Hộ không có KNLĐ", 12, COUNT, group="Trong đó"), Column("Hộ có KNLĐ", 12, COUNT, group="Trong đó"),
+           Column("Tỷ lệ (%)", 12, RATE), Column("Ngày", 12, DATE), Column("Thu nhập", 30, MONEY),
+           Column("Ghi chú", 30)]
+
+
+@pytest.mark.parametrize("write_only", [False, True])
+def test_document_sheet_is_print_ready(tmp_path, write_only):
+    # given
+    wb = Workbook(write_only=write_only)
+    use_document_font(wb)
+    ws = wb.create_sheet("Bảng") if write_only else wb.active
+    sheet = DocumentSheet(ws, columns=COLUMNS, header=DocumentHeader(
+        title="BÁO CÁO", issuer="UBND HUYỆN THỌ XUÂN", period="Năm 2024", unit="Đơn vị: Thọ Xuân",
+        standard="Chuẩn nghèo giai đoạn 2022–2025"))
+    # when
+    sheet.start()
+    for i in range(60):
+        sheet.row([i + 1, "Xuân Bái", 12345, 3, 4, rate(12.34), datetime.date(2024, 3, 1), 1_500_000, ""])
+    sheet.row([None, "Tổng cộng", 1, 2, 3, None, None, None, None], bold=True)
+    sheet.finish(signature=Signature(place="Thọ Xuân", day=datetime.date(2024, 12, 20)))
+    wb.save(tmp_path / "t.xlsx")
+    # then
+    ws = load_workbook(tmp_path / "t.xlsx").worksheets[0]
+    assert_print_ready(ws, landscape=True)
+    top = header_row(ws, "STT")
+    assert ws.print_title_rows == f"${top}:${top + 1}"  # the grouped header has two rows, both repeated
+    assert ws.cell(row=top, column=4).value == "Trong đó" and ws.cell(row=top + 1, column=4).value == "Hộ không có KNLĐ"
+    assert ws.freeze_panes == f"A{top + 2}"
+    checked = assert_number_formats(ws, first_row=top + 2, formats={"C": COUNT, "F": RATE, "G": DATE, "H": MONEY})
+    assert checked == 61 + 60 * 3
+    assert ws.cell(row=top + 2, column=6).value == pytest.approx(0.1234)
+    texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "Thọ Xuân, ngày 20 tháng 12 năm 2024" in texts
+    assert ws.row_dimensions[4].height >= 20  # the 14 pt title is not cut off
+
+
+def test_narrow_table_prints_portrait(tmp_path):
+    wb = Workbook()
+    use_document_font(wb)
+    sheet = DocumentSheet(wb.active, columns=COLUMNS[:3], header=DocumentHeader(title="DANH SÁCH"))
+    sheet.start()
+    sheet.row([1, "Xuân Bái", 3])
+    sheet.finish()
+    wb.save(tmp_path / "n.xlsx")
+    assert_print_ready(load_workbook(tmp_path / "n.xlsx").active, landscape=False, signature=False)
