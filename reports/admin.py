@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from directory.admin_scoping import ScopedInline, ScopedModelAdmin
+from directory.admin_scoping import ScopedChoicesMixin, ScopedInline, ScopedModelAdmin
 from directory.permissions import Cap
 
 from .models import HouseholdTotal, ReminderLog, ReportingDuty, ReportRun, ReportRunEvent
@@ -45,7 +45,7 @@ class ReportRunAdmin(ScopedModelAdmin):
 
 
 @admin.register(ReminderLog)
-class ReminderLogAdmin(admin.ModelAdmin):
+class ReminderLogAdmin(ScopedChoicesMixin, admin.ModelAdmin):
     list_display = ["sent_at", "kind", "email", "run"]
     list_filter = ["kind"]
     list_select_related = ["run__duty"]

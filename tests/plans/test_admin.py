@@ -56,12 +56,12 @@ def test_admin_applies_the_shared_quota_rules(client_for, district_staff, quota_
         data.update({f"rows-{i}-id": row.pk, f"rows-{i}-table": quota_table.pk, f"rows-{i}-commune": row.commune_id,
                      f"rows-{i}-order": row.order, f"rows-{i}-total": row.total,
                      f"rows-{i}-without_labour": row.without_labour, f"rows-{i}-with_labour": row.with_labour})
-    # a commune of another district, which also breaks the table total
+    # a commune of another district is not even a choice (the admin's scoped choices)
     data.update({"rows-2-table": quota_table.pk, "rows-2-commune": commune_c.pk, "rows-2-order": 3,
                  "rows-2-total": 1, "rows-2-without_labour": 0, "rows-2-with_labour": 1})
     client = client_for(district_staff)
     body = client.post(url, data).content.decode()
-    assert "Xuân Cao không thuộc Thọ Xuân" in body
+    assert "Hãy chọn một lựa chọn hợp lệ" in body
     assert quota_table.rows.count() == 2
     # within the district but off the plan's target
     data["rows-TOTAL_FORMS"] = 2
