@@ -18,6 +18,7 @@ urlpatterns = [
     path("ra-soat/phan-loai/", views.classify_preview, name="classify_preview"),
     path("ra-soat/cho-nop/", views.pending_reviews, name="pending_reviews"),
     path("phe-duyet/", views.approval_queue, name="approval_queue"),
+    path("phe-duyet/excel/", views.approval_queue_export, name="approval_queue_export"),
     path("phuong-an/<int:pk>/sua/", views.escape_plan_edit, name="escape_plan_edit"),
     path("thoat-ngheo/", views.escape_list, name="escape_list"),
     path("thoat-ngheo/excel/", views.escape_list_export, name="escape_list_export"),

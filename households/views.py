@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -26,6 +27,7 @@ from .excel import build_escape_list_workbook, workbook_bytes
 from .filters import HouseholdFilter
 from .forms import CommentForm, EscapePlanForm, HouseholdForm, MemberFormSet, ReasonForm, ReviewForm
 from .models import EscapePlan, Household, Review
+from .queue import ApprovalQueueFilter, attach_changes, build_queue_workbook
 from .tables import HouseholdTable
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -315,30 +317,99 @@ def _report_bulk(request, result, verb):
         messages.error(request, error)
 
 
+QUEUE_PAGE_SIZE = 50
+
+
+def _queue_filter(request, user):
+    """The user's queue narrowed by the filters in the query string (GET and the POSTs keep them)."""
+    return ApprovalQueueFilter(request.GET or None, queryset=selectors.approval_queue(user))
+
+
 @login_required
 def approval_queue(request):
-    """Submitted reviews the user approves: bulk approve, or return with a comment."""
+    """Submitted reviews the user approves, filtered; bulk approve/return on the ticked rows or the whole
+    filtered set (the latter after a confirmation that gives the count). Every action returns to the same
+    filters and page."""
     user = request.user
     if not _can_approve_somewhere(user):
         raise PermissionDenied("Bạn không có quyền phê duyệt kết quả rà soát.")
-    queryset = selectors.approval_queue(user)
+    queue_filter = _queue_filter(request, user)
+    queryset = queue_filter.qs
     if request.method == "POST":
+        posted = request.POST.get("action", "")
+        action = "return" if posted.startswith("return") else "approve"
+        comment = request.POST.get("comment", "")
+        if posted.endswith("_all"):
+            count = queryset.count()
+            expected = _int_or_none(request.POST.get("expected"))
+            if action == "return" and not comment.strip():
+                messages.error(request, "Phải ghi lý do trả lại để xã biết cần sửa gì.")
+            elif not count:
+                messages.error(request, "Không có phiếu nào khớp bộ lọc.")
+            elif expected != count or not request.POST.get("confirmed"):
+                # First press, or the queue moved since the confirmation was shown: (re)confirm with the count.
+                return render(request, "households/approval_confirm.html", {
+                    "action": action, "count": count, "comment": comment, "changed": expected is not None,
+                    "filters": _active_filters(queue_filter), "back": request.get_full_path(),
+                })
+            else:
+                _run_bulk(request, action, queryset, comment)
+            return redirect(request.get_full_path())
         ids = _selected_ids(request)
-        chosen = queryset.filter(pk__in=ids)
         if not ids:
             messages.error(request, "Chưa chọn phiếu nào.")
-        elif request.POST.get("action") == "return":
-            try:
-                result = services.reviews_return_bulk(reviews=chosen, comment=request.POST.get("comment", ""),
-                                                      acting_user=user)
-            except ValidationError as exc:
-                messages.error(request, " ".join(exc.messages))
-            else:
-                _report_bulk(request, result, "trả lại")
         else:
-            _report_bulk(request, services.reviews_approve_bulk(reviews=chosen, acting_user=user), "phê duyệt")
+            _run_bulk(request, action, queryset.filter(pk__in=ids), comment)
         return redirect(request.get_full_path())
-    return render(request, "households/approval_queue.html", {"page": _page(request, queryset)})
+    paginator = Paginator(queryset, QUEUE_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    reviews = attach_changes(list(page.object_list.prefetch_related("causes")))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "households/approval_queue.html", {
+        "page": page, "reviews": reviews, "filter": queue_filter, "total": paginator.count,
+        "query": query.urlencode(), "is_filtered": bool(_active_filters(queue_filter)),
+    })
+
+
+def _active_filters(queue_filter) -> list[tuple[str, str]]:
+    """(label, shown value) of each filter in use, for the confirmation page."""
+    if not queue_filter.is_bound or not queue_filter.form.is_valid():
+        return []
+    shown = []
+    for name, value in queue_filter.form.cleaned_data.items():
+        if value in (None, ""):
+            continue
+        field = queue_filter.form.fields[name]
+        choices = dict(getattr(field, "choices", []) or [])
+        shown.append((str(field.label), str(choices.get(value, choices.get(str(value), value)))))
+    return shown
+
+
+def _run_bulk(request, action, reviews, comment):
+    reviews = reviews.select_related("household")
+    if action == "return":
+        try:
+            result = services.reviews_return_bulk(reviews=reviews, comment=comment, acting_user=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return
+        _report_bulk(request, result, "trả lại")
+    else:
+        _report_bulk(request, services.reviews_approve_bulk(reviews=reviews, acting_user=request.user), "phê duyệt")
+
+
+@login_required
+def approval_queue_export(request):
+    """The filtered queue as an Excel file."""
+    user = request.user
+    if not _can_approve_somewhere(user):
+        raise PermissionDenied("Bạn không có quyền phê duyệt kết quả rà soát.")
+    reviews = _queue_filter(request, user).qs.prefetch_related("causes").iterator(chunk_size=500)
+    workbook = build_queue_workbook(reviews, title="PHIẾU RÀ SOÁT CHỜ PHÊ DUYỆT")
+    response = HttpResponse(workbook_bytes(workbook), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="cho-phe-duyet-{timezone.localdate():%Y%m%d}.xlsx"'
+    return response
 
 
 # --------------------------------------------------------------------------- escape plans

@@ -27,3 +27,8 @@ def status_badge(value):
 @register.filter
 def yes_no(value):
     return "Có" if value else "Không"
+
+
+@register.filter
+def abs_value(value):
+    return abs(value) if value is not None else value

@@ -1,0 +1,47 @@
+/* Small page behaviours, loaded as a file (no inline scripts: the CSP forbids them). */
+(function () {
+  "use strict";
+
+  // "Chọn tất cả": a checkbox with class js-check-all ticks every checkbox named data-target.
+  document.querySelectorAll(".js-check-all").forEach(function (master) {
+    master.addEventListener("change", function () {
+      document.querySelectorAll('input[type=checkbox][name="' + master.dataset.target + '"]').forEach(function (box) {
+        box.checked = master.checked;
+      });
+    });
+  });
+
+  // Leaving a form with unsaved changes asks first (forms with class js-warn-unsaved).
+  document.querySelectorAll("form.js-warn-unsaved").forEach(function (form) {
+    var dirty = false;
+    form.addEventListener("input", function () { dirty = true; });
+    form.addEventListener("change", function () { dirty = true; });
+    form.addEventListener("submit", function () { dirty = false; });
+    window.addEventListener("beforeunload", function (event) {
+      if (dirty) {
+        event.preventDefault();
+        event.returnValue = "";
+      }
+    });
+  });
+
+  // Inline formsets: "Thêm người" clones the empty form template and bumps TOTAL_FORMS.
+  document.querySelectorAll(".js-formset").forEach(function (box) {
+    var prefix = box.dataset.prefix;
+    var total = document.getElementById("id_" + prefix + "-TOTAL_FORMS");
+    var template = box.querySelector("template.js-empty-form");
+    var target = box.querySelector(".js-formset-rows");
+    var button = box.querySelector(".js-add-form");
+    if (!total || !template || !target || !button) { return; }
+    button.addEventListener("click", function () {
+      var index = parseInt(total.value, 10);
+      var html = template.innerHTML.replace(/__prefix__/g, String(index));
+      target.insertAdjacentHTML("beforeend", html);
+      total.value = String(index + 1);
+      var rows = target.querySelectorAll(".js-form-row");
+      var first = rows[rows.length - 1].querySelector("input, select");
+      if (first) { first.focus(); }
+      box.closest("form").dispatchEvent(new Event("change"));
+    });
+  });
+})();
