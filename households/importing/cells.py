@@ -1,0 +1,63 @@
+"""Cell values → Python values. Each raises ``CellError`` with a Vietnamese reason."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .columns import MARK
+from .faults import CellError
+
+# A neutralised formula-like text (see excel.safe_cell) is read back without its quote.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).replace("\u00a0", " ").strip()
+    if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_PREFIXES:
+        text = text[1:]
+    # Most cells are already NFC (what Excel writes): the check is far cheaper than normalising.
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+_INT_TEXT = re.compile(r"^-?\d{1,3}(?:[.,\s]\d{3})+$|^-?\d+$")
+
+
+def cell_int(value, *, what: str) -> int | None:
+    """A whole number from a numeric cell or text like "1.500.000"; None when blank."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise CellError(f"{what} phải là số, không phải “{value}”.")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise CellError(f"{what} phải là số nguyên, không phải {value}.")
+        return int(value)
+    text = str(value).replace("\u00a0", " ").strip()
+    if not _INT_TEXT.match(text):
+        raise CellError(f"{what} phải là số nguyên, không phải “{text}”.")
+    return int(re.sub(r"[.,\s]", "", text))
+
+
+def cell_flag(value) -> bool:
+    """x, X or 1 = yes; blank or 0 = no; anything else is a fault."""
+    if value is None or value is False:
+        return False
+    if value is True:
+        return True
+    if isinstance(value, int | float):
+        if value in (0, 1):
+            return bool(value)
+        raise CellError(f"Giá trị “{cell_text(value)}” không hợp lệ: chỉ ghi x, 1, 0 hoặc để trống.")
+    text = str(value).strip().casefold()
+    if text in ("", "0"):
+        return False
+    if text in (MARK, "1"):
+        return True
+    raise CellError(f"Giá trị “{str(value).strip()}” không hợp lệ: chỉ ghi x, 1, 0 hoặc để trống.")

@@ -1,0 +1,102 @@
+"""What every row is checked against, loaded once per file: indicators, causes, standards, communes."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from directory.lookup import UnitLookupError, UnitResolver
+from directory.models import AdministrativeUnit
+from directory.scoping import scope_for
+
+from ..classification import NoStandardError, StandardSnapshot, load_snapshot, standard_for_year
+from ..models import Indicator, PovertyCause
+from .columns import header_key
+from .faults import CellError
+
+
+@dataclass
+class Reference:
+    """Indicators, causes and standards, loaded once per file."""
+
+    # header key of an indicator name → {standard id: indicator id}
+    indicators: dict[str, dict[int, int]]
+    causes: dict[str, PovertyCause]  # header key of name or code → cause
+    snapshots: dict[int, StandardSnapshot | None] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls) -> Reference:
+        indicators: dict[str, dict[int, int]] = defaultdict(dict)
+        for pk, name, standard_id in Indicator.objects.values_list("pk", "name", "standard_id"):
+            indicators[header_key(name)][standard_id] = pk
+        causes = {}
+        for cause in PovertyCause.objects.all():
+            causes[header_key(cause.code)] = cause
+            causes[header_key(cause.name)] = cause
+        return cls(dict(indicators), causes)
+
+    def snapshot(self, year: int) -> StandardSnapshot | None:
+        if year not in self.snapshots:
+            try:
+                self.snapshots[year] = load_snapshot(standard_for_year(year))
+            except NoStandardError:
+                self.snapshots[year] = None
+        return self.snapshots[year]
+
+    def indicator_names(self, indicator_ids, year: int) -> str:
+        names = self.snapshot(year).indicator_names
+        return "; ".join(sorted(names[i] for i in indicator_ids if i in names))
+
+    def cause_names(self, cause_ids) -> str:
+        by_id = {c.pk: c.name for c in self.causes.values()}
+        return "; ".join(sorted(by_id[c] for c in cause_ids if c in by_id))
+
+
+class CommuneLookup:
+    """Resolves the "Xã" cells once per distinct value; tells unknown from out-of-scope."""
+
+    def __init__(self, user, default_commune: AdministrativeUnit | None):
+        self.scope = scope_for(user) if user is not None else None
+        self.default = default_commune
+        communes = AdministrativeUnit.objects.communes()
+        # The common case is the user's own communes (or the given commune's district), so a bare
+        # commune name that exists elsewhere in the country is not ambiguous.
+        if self.scope is not None and not self.scope.is_unrestricted and user.unit is not None:
+            within = user.unit
+        elif default_commune is not None and default_commune.parent_id:
+            within = default_commune.parent
+        else:
+            within = None
+        self.primary = UnitResolver(communes, within=within)
+        self._everywhere = None if within is not None else self.primary
+        self._cache: dict[str, AdministrativeUnit | str] = {}
+
+    def _global(self) -> UnitResolver:
+        if self._everywhere is None:
+            self._everywhere = UnitResolver(AdministrativeUnit.objects.communes())
+        return self._everywhere
+
+    def resolve(self, text: str) -> AdministrativeUnit:
+        if text not in self._cache:
+            self._cache[text] = self._resolve(text)
+        found = self._cache[text]
+        if isinstance(found, str):
+            raise CellError(found)
+        return found
+
+    def _resolve(self, text: str) -> AdministrativeUnit | str:
+        try:
+            unit = self.primary.resolve(text)
+        except UnitLookupError as exc:
+            if self._everywhere is self.primary:
+                return str(exc)
+            try:
+                unit = self._global().resolve(text)
+            except UnitLookupError:
+                return str(exc)
+        if self.default is not None and unit.pk != self.default.pk:
+            return (f"Xã “{text}” khác với xã đã chọn khi nhập ({self.default.display_name}, mã {self.default.code}); "
+                    "hãy sửa cột Xã hoặc chọn đúng xã.")
+        if self.scope is not None and not self.scope.contains_unit_id(unit.pk):
+            return f"Xã {unit.display_name} (mã {unit.code}) không thuộc địa bàn của bạn."
+        return unit
