@@ -20,7 +20,8 @@ from django.http import Http404
 
 from directory.models import AdministrativeUnit
 from directory.scoping import get_for_user_or_404
-from households.models import Indicator, PovertyCause, PovertyStandard
+from households.classification import NoStandardError, standard_for_review
+from households.models import Indicator, PovertyCause, ReviewRound
 from plans.models import IndicatorTarget, TargetMeasure, TargetProgress
 from plans.selectors import quota_by_commune
 from reports.models import ReportRun
@@ -474,7 +475,11 @@ def _charts(unit: AdministrativeUnit, year: int, total_row: SummaryRow, children
         drill=[c.unit.pk for c in with_quota] if can_drill else None)
 
     # 4. deprivation profile of the households poor at the end of the year, by dimension
-    standard = PovertyStandard.objects.for_year(year).first()
+    # The end-of-year lists come from that year's periodic review: its standard (lists of year + 1).
+    try:
+        standard = standard_for_review(ReviewRound.PERIODIC, year)
+    except NoStandardError:
+        standard = None
     indicators = list(Indicator.objects.filter(standard=standard).select_related("dimension")
                       .order_by("dimension__order", "order")) if standard else []
     poor = total_row.figures.poor_end
@@ -487,7 +492,7 @@ def _charts(unit: AdministrativeUnit, year: int, total_row: SummaryRow, children
         [[i.dimension.name, i.name, deprivations.get(str(i.pk), 0), _pct(deprivations.get(str(i.pk), 0), poor)]
          for i in indicators],
         horizontal=True, percent=True,
-        note=f"Theo {standard.name}." if standard else "Chưa có chuẩn nghèo cho năm này.")
+        note=f"Theo {standard.label}." if standard else "Chưa có chuẩn nghèo cho năm này.")
 
     # 5. causes of poverty (a household may name several)
     cause_list = list(PovertyCause.objects.active_in(year).order_by("order", "name"))

@@ -39,7 +39,7 @@ class DimensionInline(ScopedInline, admin.TabularInline):
 
 @admin.register(PovertyStandard)
 class PovertyStandardAdmin(ScopedModelAdmin):
-    list_display = ("name", "legal_basis", "valid_from_year", "valid_to_year", "is_verified")
+    list_display = ("name", "legal_basis", "first_list_year", "last_list_year", "is_verified")
     inlines = [IncomeLineInline, RuleInline, DimensionInline]
 
 

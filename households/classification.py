@@ -3,18 +3,28 @@
 ``classify(snapshot, area, income, deprivation_count)`` knows nothing about the
 database: the web form, the live JSON endpoint, the Excel import and the tests
 all call it with a ``StandardSnapshot`` built once by ``load_snapshot`` (or
-``snapshot_for_year``) from the standard's rows.
+``snapshot_for_review``) from the standard's rows.
+
+Which standard a review uses follows its round (Decree 351/2025 keeps the
+2022–2025 standard until 31/12/2026; the 2021 periodic review was the first
+under Decree 07/2021): a periodic review made in year N decides the lists of
+year N+1, so it uses the standard in force on 1 January N+1; a regular or ad-hoc
+review made in N uses the standard of N. ``list_year_of`` is that rule, and
+``standard_for_review`` the one place that applies it.
 """
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
-from .models import Category, ClassificationRule, IncomeLine, PovertyStandard
+from .models import PERIODIC_REVIEW_END, Category, ClassificationRule, IncomeLine, PovertyStandard, ReviewRound
+
+ROUND_SHORT = {ReviewRound.PERIODIC: "định kỳ", ReviewRound.REGULAR: "thường xuyên", ReviewRound.AD_HOC: "đột xuất"}
 
 
 class NoStandardError(LookupError):
-    """No poverty standard covers the review year."""
+    """No poverty standard covers the list year a review decides."""
 
 
 @dataclass(frozen=True)
@@ -87,12 +97,40 @@ def load_snapshot(standard: PovertyStandard) -> StandardSnapshot:
     return StandardSnapshot(standard.pk, standard.code, lines, rules, frozenset(indicators), indicators)
 
 
-def standard_for_year(year: int) -> PovertyStandard:
-    standard = PovertyStandard.objects.for_year(year).order_by("-valid_from_year").first()
+def list_year_of(round: str, year: int) -> int:
+    """The year of the poor/near-poor lists a review of ``round`` made in ``year`` decides.
+
+    A periodic review (1/9–14/12 of N) sets the lists of N+1; a regular or ad-hoc
+    review changes the lists of its own year.
+    """
+    return year + 1 if round == ReviewRound.PERIODIC else year
+
+
+def list_year_on(day: datetime.date) -> int:
+    """The year of the lists in force on ``day``: the periodic review of N counts from 14/12 of N.
+
+    So a report's status "cuối năm N" (31/12/N) is the list of N+1, with its standard.
+    """
+    return day.year + 1 if (day.month, day.day) >= PERIODIC_REVIEW_END else day.year
+
+
+def standard_for_list_year(list_year: int) -> PovertyStandard:
+    standard = PovertyStandard.objects.for_list_year(list_year).order_by("-first_list_year").first()
     if standard is None:
-        raise NoStandardError(f"Không có chuẩn nghèo áp dụng cho năm rà soát {year}.")
+        raise NoStandardError(f"Không có chuẩn nghèo áp dụng cho danh sách hộ nghèo năm {list_year}.")
     return standard
 
 
-def snapshot_for_year(year: int) -> StandardSnapshot:
-    return load_snapshot(standard_for_year(year))
+def standard_for_review(round: str, year: int) -> PovertyStandard:
+    """The standard a review of ``round`` made in ``year`` is classified with."""
+    try:
+        return standard_for_list_year(list_year_of(round, year))
+    except NoStandardError:
+        raise NoStandardError(
+            f"Không có chuẩn nghèo áp dụng cho rà soát {ROUND_SHORT.get(round, round)} năm {year} "
+            f"(danh sách hộ nghèo năm {list_year_of(round, year)})."
+        ) from None
+
+
+def snapshot_for_review(round: str, year: int) -> StandardSnapshot:
+    return load_snapshot(standard_for_review(round, year))

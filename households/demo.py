@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from directory.models import AdministrativeUnit, Agency, UnitKind
 
-from .classification import StandardSnapshot, snapshot_for_year
+from .classification import StandardSnapshot, snapshot_for_review
 from .models import (
     Category,
     EscapePlan,
@@ -385,7 +385,8 @@ def generate_demo_households(*, per_commune: int | None = None, seed: int = DEFA
     User = get_user_model()
     district = AdministrativeUnit.objects.get(code=district_code)
     communes = list(AdministrativeUnit.objects.communes().filter(path__startswith=district.path).order_by("code"))
-    snapshots = {year: snapshot_for_year(year) for year in (EARLIER_YEAR, PREVIOUS_YEAR, CURRENT_YEAR)}
+    snapshots = {year: snapshot_for_review(ReviewRound.PERIODIC, year)
+                 for year in (EARLIER_YEAR, PREVIOUS_YEAR, CURRENT_YEAR)}
     indicator_ids = {year: sorted(s.indicator_ids) for year, s in snapshots.items()}
     causes = {c.code: c for c in PovertyCause.objects.all()}
     supports = list(SupportType.objects.order_by("order"))

@@ -14,7 +14,7 @@ from django.db.models import QuerySet
 
 from directory.models import AdministrativeUnit
 
-from .classification import standard_for_year
+from .classification import standard_for_review
 from .excel import safe_cell
 from .importing import (
     AREA_LABELS,
@@ -92,7 +92,7 @@ def export_reviews(*, unit: AdministrativeUnit, year: int, output, user=None) ->
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    standard = standard_for_year(year)
+    standard = standard_for_review(ReviewRound.PERIODIC, year)
     header, indicators = export_columns(standard)
     reviews = (reviews_for_export(unit=unit, year=year, user=user)
                .select_related("household", "commune", "commune__parent")
@@ -109,7 +109,7 @@ def export_reviews(*, unit: AdministrativeUnit, year: int, output, user=None) ->
     title.font = Font(bold=True, size=13)
     sheet.append([title])
     sheet.append([safe_cell(f"Đơn vị: {unit.full_name} · "
-                  f"{standard.name} ({standard.legal_basis}) · Phân loại do hệ thống tính, không nhập.")])
+                  f"{standard.label} · Phân loại do hệ thống tính, không nhập.")])
     sheet.append([])
     header_cells = []
     for name in header:

@@ -10,8 +10,8 @@ from django.forms import inlineformset_factory
 
 from directory.models import AdministrativeUnit, Agency
 
-from .classification import NoStandardError, standard_for_year
-from .models import EscapePlan, Household, Indicator, Member, PovertyCause, Review, SupportType
+from .classification import NoStandardError, standard_for_review
+from .models import EscapePlan, Household, Indicator, Member, PovertyCause, Review, ReviewRound, SupportType
 
 
 class VersionField(forms.IntegerField):
@@ -81,11 +81,11 @@ class ReviewForm(forms.ModelForm):
             "note": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, year: int, **kwargs):
+    def __init__(self, *args, year: int, round: str = ReviewRound.PERIODIC, **kwargs):
         super().__init__(*args, **kwargs)
         self.standard = None
         with contextlib.suppress(NoStandardError):
-            self.standard = standard_for_year(year)
+            self.standard = standard_for_review(round, year)
         self.fields["year"].widget.attrs.update({"min": 2016, "max": 2030})
         self.fields["deprived_indicators"].queryset = (
             Indicator.objects.filter(standard=self.standard).select_related("dimension").order_by("order")

@@ -48,18 +48,32 @@ class Category(models.TextChoices):
 
 
 class PovertyStandardQuerySet(models.QuerySet):
-    def for_year(self, year: int):
-        return self.filter(valid_from_year__lte=year, valid_to_year__gte=year)
+    def for_list_year(self, list_year: int):
+        """Standards in force for the poor/near-poor lists of ``list_year`` (see classification.list_year_of)."""
+        return self.filter(first_list_year__lte=list_year, last_list_year__gte=list_year)
+
+
+# Shown next to anything not yet checked against the official text (never the English word).
+UNCONFIRMED_LABEL = "chưa đối chiếu văn bản chính thức"
 
 
 class PovertyStandard(models.Model):
-    """A national poverty standard (chuẩn nghèo) and the review years it applies to."""
+    """A national poverty standard (chuẩn nghèo) and the years of lists it applies to.
+
+    Validity is in LIST years: the 2022–2025 standard (Decree 07/2021) covers the lists of
+    2022–2026, decided by the periodic reviews of 2021–2025 and the regular reviews of
+    2022–2026. ``classification.standard_for_review`` turns a review's round and year into
+    a list year.
+    """
 
     code = models.SlugField("mã", max_length=40, unique=True)
     name = models.CharField("tên", max_length=200)
     legal_basis = models.CharField("căn cứ pháp lý", max_length=300, blank=True)
-    valid_from_year = models.PositiveSmallIntegerField("áp dụng từ năm rà soát")
-    valid_to_year = models.PositiveSmallIntegerField("đến năm rà soát")
+    first_list_year = models.PositiveSmallIntegerField(
+        "áp dụng cho danh sách từ năm",
+        help_text="Rà soát định kỳ năm N lập danh sách năm N+1; rà soát thường xuyên, đột xuất năm N: năm N.",
+    )
+    last_list_year = models.PositiveSmallIntegerField("đến danh sách năm")
     is_verified = models.BooleanField(
         "đã đối chiếu văn bản gốc", default=True,
         help_text="Bỏ chọn khi một phần chuẩn chưa được đối chiếu với văn bản chính thức.",
@@ -71,14 +85,19 @@ class PovertyStandard(models.Model):
     class Meta:
         verbose_name = "chuẩn nghèo"
         verbose_name_plural = "chuẩn nghèo"
-        ordering = ["valid_from_year"]
+        ordering = ["first_list_year"]
         constraints = [
-            models.CheckConstraint(condition=Q(valid_from_year__lte=models.F("valid_to_year")),
-                                   name="standard_valid_years_ordered"),
+            models.CheckConstraint(condition=Q(first_list_year__lte=models.F("last_list_year")),
+                                   name="standard_list_years_ordered"),
         ]
 
     def __str__(self):
-        return f"{self.name} ({self.valid_from_year}–{self.valid_to_year})"
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """How screens, exports and reports name it: "Chuẩn nghèo giai đoạn 2027–2030, Nghị định 351/2025/NĐ-CP"."""
+        return f"{self.name}, {self.legal_basis}" if self.legal_basis else self.name
 
 
 class LineKind(models.TextChoices):
@@ -142,7 +161,7 @@ class Indicator(models.Model):
     threshold = models.TextField("ngưỡng thiếu hụt", blank=True)
     is_verified = models.BooleanField(
         "đã đối chiếu văn bản gốc", default=True,
-        help_text="Bỏ chọn khi tên hoặc ngưỡng chưa được đối chiếu (UNVERIFIED trong tài liệu nghiệp vụ).",
+        help_text="Bỏ chọn khi tên hoặc ngưỡng chưa được đối chiếu với văn bản chính thức.",
     )
     note = models.CharField("ghi chú", max_length=300, blank=True)
 

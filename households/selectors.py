@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, F, OuterRef, Prefetch, Subquery
 
-from directory.models import AdministrativeUnit
+from directory.models import AdministrativeUnit, AreaType
 from directory.permissions import can_approve_reviews_of
 from directory.scoping import get_for_user_or_404
 
@@ -16,7 +16,9 @@ from .models import (
     EscapePlan,
     HistoryEntry,
     Household,
+    IncomeLine,
     Indicator,
+    LineKind,
     Member,
     Review,
     ReviewEvent,
@@ -109,6 +111,15 @@ def household_for_page(user, pk: int) -> Household:
         Prefetch("history", queryset=HistoryEntry.objects.select_related("actor").order_by("-at", "-pk")),
     )
     return get_for_user_or_404(queryset, user, pk=pk)
+
+
+def income_lines(standard) -> list[IncomeLine]:
+    """The income lines the review form shows under the standard's name (poverty line first)."""
+    if standard is None:
+        return []
+    order = {LineKind.LOWER: 0, LineKind.POVERTY: 1, LineKind.AVERAGE: 2}
+    return sorted(IncomeLine.objects.filter(standard=standard),
+                  key=lambda line: (order.get(line.kind, 9), line.area != AreaType.RURAL))
 
 
 def review_for_user(user, pk: int) -> Review:

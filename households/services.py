@@ -23,7 +23,7 @@ from django.utils.formats import date_format, number_format
 from directory.permissions import Cap, can_approve_reviews_of, user_can
 from directory.scoping import scope_for
 
-from .classification import StandardSnapshot, classify, load_snapshot, standard_for_year
+from .classification import StandardSnapshot, classify, load_snapshot, standard_for_review
 from .models import (
     EscapePlan,
     HistoryAction,
@@ -302,7 +302,7 @@ def review_compute(review: Review, *, deprivation_count: int, snapshot: Standard
     the snapshot of the file's year so a batch costs no query per row.
     """
     if snapshot is None:
-        snapshot = load_snapshot(standard_for_year(review.year))
+        snapshot = load_snapshot(standard_for_review(review.round, review.year))
     review.standard_id = snapshot.standard_id
     review.commune_id = review.household.commune_id if review.household_id else review.commune_id
     review.effective_date = default_effective_date(review.year, review.review_date)
@@ -362,13 +362,13 @@ def review_save(*, review: Review, acting_user, deprived_indicators: Iterable[In
         review.status = ReviewStatus.DRAFT
 
     try:
-        standard = standard_for_year(review.year)
+        standard = standard_for_review(review.round, review.year)
     except LookupError as exc:
         raise ValidationError({"year": str(exc)}) from exc
     wrong = [i.name for i in deprived_indicators if i.standard_id != standard.pk]
     if wrong:
-        raise ValidationError({"deprived_indicators": f"Chỉ số không thuộc chuẩn nghèo năm {review.year}: "
-                                                      + ", ".join(wrong)})
+        raise ValidationError({"deprived_indicators": f"Chỉ số không thuộc {standard.label} (chuẩn của đợt rà "
+                                                      f"soát này): " + ", ".join(wrong)})
     review_compute(review, deprivation_count=len(set(deprived_indicators)), snapshot=load_snapshot(standard))
     review.full_clean()
     review.save()

@@ -22,11 +22,11 @@ from directory.permissions import Cap, can_approve_reviews_of, user_can
 from directory.scoping import get_for_user_or_404
 
 from . import selectors, services
-from .classification import NoStandardError, classify, snapshot_for_year
+from .classification import NoStandardError, classify, snapshot_for_review
 from .excel import build_escape_list_workbook, workbook_bytes
 from .filters import HouseholdFilter
 from .forms import CommentForm, EscapePlanForm, HouseholdForm, MemberFormSet, ReasonForm, ReviewForm
-from .models import EscapePlan, Household, Review
+from .models import EscapePlan, Household, Review, ReviewRound
 from .queue import ApprovalQueueFilter, attach_changes, build_queue_workbook
 from .tables import HouseholdTable
 
@@ -154,6 +154,11 @@ def household_edit(request, pk=None):
 # --------------------------------------------------------------------------- reviews
 
 
+def _round_param(request, default: str) -> str:
+    raw = request.POST.get("round") or request.GET.get("round")
+    return raw if raw in ReviewRound.values else default
+
+
 def _year_param(request, default: int) -> int:
     raw = request.POST.get("year") or request.GET.get("year")
     try:
@@ -180,8 +185,9 @@ def review_edit(request, household_pk=None, pk=None):
         review = Review(household=household, area=household.area, has_labour_capacity=household.has_labour_capacity,
                         year=timezone.localdate().year)
     year = _year_param(request, review.year)
+    round_ = _round_param(request, review.round)
     data = request.POST if request.method == "POST" else None
-    form = ReviewForm(data, instance=review, year=year, initial={"year": year})
+    form = ReviewForm(data, instance=review, year=year, round=round_, initial={"year": year, "round": round_})
     if data is not None and form.is_valid():
         try:
             with transaction.atomic():
@@ -205,6 +211,7 @@ def review_edit(request, household_pk=None, pk=None):
         category = review.get_category_display()
     return render(request, "households/review_form.html", {
         "form": form, "household": household, "review": review, "year": year, "category": category,
+        "lines": selectors.income_lines(form.standard),
         "events": list(review.events.select_related("actor")) if review.pk else [],
     })
 
@@ -219,9 +226,10 @@ def classify_preview(request):
         income = int(request.GET["income"])
         count = int(request.GET.get("count", 0))
         area = request.GET.get("area", AreaType.RURAL)
-        if area not in AreaType.values:
+        round_ = request.GET.get("round", ReviewRound.PERIODIC)
+        if area not in AreaType.values or round_ not in ReviewRound.values:
             raise ValueError
-        category = classify(snapshot_for_year(year), area, income, count)
+        category = classify(snapshot_for_review(round_, year), area, income, count)
     except NoStandardError as exc:
         return JsonResponse({"error": str(exc)}, status=400)
     except (KeyError, ValueError):

@@ -38,6 +38,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from directory.models import AdministrativeUnit, UnitLevel
+from households.classification import NoStandardError, list_year_on, standard_for_list_year
 from households.excel import safe_cell
 from households.models import Category, Household, Indicator, PovertyCause, Review, ReviewStatus
 from households.movements import Movement, movement_between
@@ -379,6 +380,19 @@ def _set_widths(ws, widths: list[int]):
         ws.column_dimensions[get_column_letter(index)].width = width
 
 
+def standards_note(day_before: datetime.date, last_day: datetime.date) -> str:
+    """Which standard the start and end statuses were classified with (the lists in force on each day)."""
+    def name(day):
+        try:
+            return standard_for_list_year(list_year_on(day)).label
+        except NoStandardError:
+            return "chưa có chuẩn nghèo"
+    start, end = name(day_before), name(last_day)
+    if start == end:
+        return f"Chuẩn nghèo áp dụng: {end}."
+    return f"Chuẩn nghèo áp dụng: đầu kỳ theo {start}; cuối kỳ theo {end}."
+
+
 def build_poverty_report(*, unit: AdministrativeUnit, period: Period, output) -> PovertyReport:
     """Write the poverty report workbook of ``unit`` for ``period`` to ``output`` (a path or binary file).
 
@@ -402,7 +416,7 @@ def build_poverty_report(*, unit: AdministrativeUnit, period: Period, output) ->
     _set_widths(by_cause, [44] + [14] * len(BREAKDOWN_HEADERS))
     _set_widths(by_indicator, [44] + [14] * len(BREAKDOWN_HEADERS))
     _set_widths(moved, [6, 10, 20, 16, 12, 26, 18, 18, 18, 12, 10])
-    summary.freeze_panes = "C7"
+    summary.freeze_panes = "C8"
     moved.freeze_panes = "A4"
 
     # The moved-households sheet is written while counting, so no list of them is kept in memory.
@@ -434,6 +448,7 @@ def build_poverty_report(*, unit: AdministrativeUnit, period: Period, output) ->
     summary.append([f"Kỳ báo cáo từ {start:%d/%m/%Y} đến {end:%d/%m/%Y}. Đầu kỳ = tình trạng ngày "
                     f"{day_before:%d/%m/%Y}; cuối kỳ = tình trạng ngày {last_day:%d/%m/%Y} (theo kết quả rà soát "
                     f"đã phê duyệt)."])
+    summary.append([standards_note(day_before, last_day)])
     summary.append([f"Lập lúc {timezone.localtime():%H:%M %d/%m/%Y}. Tổng số hộ: số liệu năm {end.year} do "
                     f"đơn vị nhập; ô tỷ lệ để trống khi chưa có tổng số hộ."])
     summary.append([])
@@ -464,7 +479,7 @@ def build_poverty_report(*, unit: AdministrativeUnit, period: Period, output) ->
                      {pk: (order, name) for pk, order, name in PovertyCause.objects.values_list("pk", "order", "name")},
                      "(Chưa ghi nguyên nhân)",
                      "Một hộ có thể có nhiều nguyên nhân nên tổng các dòng có thể lớn hơn số hộ.")
-    indicator_rows = Indicator.objects.values_list("pk", "standard__valid_from_year", "order", "name")
+    indicator_rows = Indicator.objects.values_list("pk", "standard__first_list_year", "order", "name")
     _write_breakdown(by_indicator, "CHỈ SỐ THIẾU HỤT", "Chỉ số thiếu hụt", sets, period, unit,
                      Review.deprived_indicators.through, "indicator_id",
                      {pk: name for pk, _, _, name in indicator_rows},

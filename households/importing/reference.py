@@ -9,7 +9,8 @@ from directory.lookup import UnitLookupError, UnitResolver
 from directory.models import AdministrativeUnit
 from directory.scoping import scope_for
 
-from ..classification import NoStandardError, StandardSnapshot, load_snapshot, standard_for_year
+from ..classification import NoStandardError, StandardSnapshot, load_snapshot, standard_for_review
+from ..models import ReviewRound
 from ..models import Indicator, PovertyCause
 from .columns import header_key
 from .faults import CellError
@@ -38,7 +39,8 @@ class Reference:
     def snapshot(self, year: int) -> StandardSnapshot | None:
         if year not in self.snapshots:
             try:
-                self.snapshots[year] = load_snapshot(standard_for_year(year))
+                # The file is a periodic review list: the round and the year decide the standard.
+                self.snapshots[year] = load_snapshot(standard_for_review(ReviewRound.PERIODIC, year))
             except NoStandardError:
                 self.snapshots[year] = None
         return self.snapshots[year]

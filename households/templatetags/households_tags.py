@@ -32,3 +32,12 @@ def yes_no(value):
 @register.filter
 def abs_value(value):
     return abs(value) if value is not None else value
+
+
+@register.filter
+def intdot(value):
+    """1500000 → "1.500.000", whatever the page's localisation (the review form turns it off for inputs)."""
+    try:
+        return f"{int(value):,}".replace(",", ".")
+    except (TypeError, ValueError):
+        return value

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from households import services
-from households.classification import standard_for_year
+from households.classification import standard_for_review
 from households.models import Household, Indicator, Review, ReviewStatus
 from tests.households.factories import HouseholdFactory, make_review
 
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def submitted_review(household, official, *, income, indicator_codes):
     """A 2024 review entered and submitted by the commune official through the same services as the form."""
-    standard = standard_for_year(2024)
+    standard = standard_for_review("periodic", 2024)
     review = Review(household=household, year=2024, area=household.area, has_labour_capacity=True,
                     income_per_capita=income)
     review = services.review_save(

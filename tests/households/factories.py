@@ -2,7 +2,7 @@
 
 import factory
 
-from households.classification import snapshot_for_year
+from households.classification import snapshot_for_review
 from households.models import Household, Member, Review, ReviewStatus
 from households.services import household_refresh_status, review_compute
 from tests.factories import CommuneFactory
@@ -35,7 +35,7 @@ def make_review(household, *, year=2024, income=1_000_000, deprived=(), status=R
     """A review with its derived fields computed like the services do; ``deprived`` = indicator codes."""
     from django.utils import timezone
 
-    snapshot = snapshot_for_year(year)
+    snapshot = snapshot_for_review(round, year)
     review = Review(household=household, year=year, round=round, review_date=review_date, area=household.area,
                     income_per_capita=income, status=status, has_labour_capacity=has_labour_capacity, **extra)
     if status == ReviewStatus.APPROVED:

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from households.classification import classify, snapshot_for_year
+from households.classification import classify, snapshot_for_review
 from households.demo import Quota, plan_commune, quota_for
 from households.models import Category, EscapePlan, Household, Member, Review, ReviewStatus
 from households.selectors import movements_by_household
@@ -55,7 +55,7 @@ def test_small_run_covers_every_commune_and_a_second_run_creates_nothing(tho_xua
 
 def test_categories_are_computed_by_the_standard_and_labour_capacity_follows_members(tho_xuan):
     generate(per_commune=8)
-    snapshots = {year: snapshot_for_year(year) for year in (2022, 2023, 2024)}
+    snapshots = {year: snapshot_for_review("periodic", year) for year in (2022, 2023, 2024)}
     for review in Review.objects.prefetch_related("deprived_indicators"):
         assert review.deprivation_count == len(review.deprived_indicators.all())
         assert review.category == classify(snapshots[review.year], review.area, review.income_per_capita,

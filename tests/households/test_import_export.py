@@ -672,7 +672,7 @@ def test_download_of_own_commune(client_for, xuan_bai_lists, commune_a, commune_
 def test_download_for_a_year_without_standard(client_for, commune_a, commune_a_user):
     client = client_for(commune_a_user)
     response = client.get(reverse("households:excel_export"), {"commune": commune_a.pk, "year": 1990}, follow=True)
-    assert "Không có chuẩn nghèo áp dụng cho năm rà soát 1990" in response.content.decode()
+    assert "Không có chuẩn nghèo áp dụng cho rà soát định kỳ năm 1990" in response.content.decode()
 
 
 def test_outsider_gets_404_for_another_communes_download(client_for, xuan_bai_lists, commune_a, commune_b_user):

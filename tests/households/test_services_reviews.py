@@ -27,9 +27,9 @@ pytestmark = pytest.mark.django_db
 
 
 def indicators(year, count):
-    from households.classification import standard_for_year
+    from households.classification import standard_for_review
 
-    return list(Indicator.objects.filter(standard=standard_for_year(year)).order_by("order")[:count])
+    return list(Indicator.objects.filter(standard=standard_for_review("periodic", year)).order_by("order")[:count])
 
 
 def new_review(household, user, *, income=1_400_000, deprived=3, year=2024):
@@ -59,7 +59,7 @@ def test_category_cannot_be_typed(household_a, commune_a_user):
 
 def test_indicator_of_another_standard_is_refused(household_a, commune_a_user):
     review = Review(household=household_a, year=2024, income_per_capita=1)
-    with pytest.raises(ValidationError, match="không thuộc chuẩn nghèo năm 2024"):
+    with pytest.raises(ValidationError, match="không thuộc Chuẩn nghèo giai đoạn 2022–2025, Nghị định 07/2021/NĐ-CP"):
         review_save(review=review, acting_user=commune_a_user, deprived_indicators=indicators(2018, 1))
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from households.classification import standard_for_year
+from households.classification import standard_for_review
 from households.models import Category, EscapePlan, HistoryEntry, Household, Review, ReviewStatus
 
 from .factories import HouseholdFactory, MemberFactory, make_review
@@ -15,7 +15,8 @@ pytestmark = pytest.mark.django_db
 
 
 def indicator_ids(year, count):
-    return [str(pk) for pk in standard_for_year(year).indicators.order_by("order").values_list("pk", flat=True)[:count]]
+    indicators = standard_for_review("periodic", year).indicators.order_by("order")
+    return [str(pk) for pk in indicators.values_list("pk", flat=True)[:count]]
 
 
 def member_formset(rows, initial=0):
@@ -216,8 +217,13 @@ def test_classify_preview_uses_the_standard(client_for, commune_a_user):
         == "average"
     assert client.get(url, {"year": 2018, "area": "urban", "income": 900_000, "count": 0}).json()["category"] \
         == "poor"
-    bad = client.get(url, {"year": 2015, "area": "rural", "income": 1})
-    assert bad.status_code == 400 and "2015" in bad.json()["error"]
+    # the round decides the standard: the 2026 periodic review uses Decree 351 (2.200.000 rural)
+    assert client.get(url, {"year": 2026, "round": "periodic", "area": "rural", "income": 2_100_000,
+                            "count": 3}).json()["category"] == "poor"
+    assert client.get(url, {"year": 2026, "round": "regular", "area": "rural", "income": 2_100_000,
+                            "count": 3}).json()["category"] == "average"
+    bad = client.get(url, {"year": 2014, "area": "rural", "income": 1})
+    assert bad.status_code == 400 and "2014" in bad.json()["error"]
     assert client.get(url, {"year": 2024, "area": "rural", "income": "abc"}).status_code == 400
 
 

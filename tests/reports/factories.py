@@ -5,7 +5,8 @@ import datetime
 import factory
 from django.utils import timezone
 
-from households.models import Category, Household, PovertyStandard, Review, ReviewStatus
+from households.classification import standard_for_review
+from households.models import Category, Household, Review, ReviewStatus
 from reports.models import HouseholdTotal, ReportingDuty, ReportKind, ReportRun
 from reports.periods import Period
 from tests.factories import CommuneFactory, DistrictFactory
@@ -62,7 +63,7 @@ def approved_review(household, *, year: int, category: str, effective_date: date
     review = Review.objects.create(
         household=household, commune=household.commune, year=year, round=round,
         effective_date=effective_date or datetime.date(year, 12, 14),
-        standard=PovertyStandard.objects.for_year(year).get(), income_per_capita=1_000_000,
+        standard=standard_for_review(round, year), income_per_capita=1_000_000,
         category=category, has_labour_capacity=has_labour_capacity, status=ReviewStatus.APPROVED,
         approved_at=timezone.now(),
     )

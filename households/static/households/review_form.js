@@ -22,7 +22,8 @@
     counter.textContent = count;
     var income = value("income_per_capita");
     if (income === "") { output.textContent = "Nhập thu nhập để xem phân loại"; return; }
-    var params = new URLSearchParams({year: value("year"), area: value("area"), income: income, count: count});
+    var params = new URLSearchParams({year: value("year"), round: value("round"), area: value("area"),
+                                      income: income, count: count});
     if (pending) { pending.abort(); }
     pending = new AbortController();
     fetch(url + "?" + params.toString(), {signal: pending.signal, credentials: "same-origin"})
@@ -32,10 +33,11 @@
   }
 
   form.addEventListener("change", function (event) {
-    // Another year may use another standard (another set of indicators): reload the form for it.
-    if (event.target.name === "year" && form.getAttribute("data-new") === "1") {
+    // Another year or round may use another standard (another set of indicators): reload the form for it.
+    if ((event.target.name === "year" || event.target.name === "round") && form.getAttribute("data-new") === "1") {
       var params = new URLSearchParams(window.location.search);
-      params.set("year", event.target.value);
+      params.set("year", value("year"));
+      params.set("round", value("round"));
       window.location.search = params.toString();
       return;
     }
