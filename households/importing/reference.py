@@ -10,8 +10,7 @@ from directory.models import AdministrativeUnit
 from directory.scoping import scope_for
 
 from ..classification import NoStandardError, StandardSnapshot, load_snapshot, standard_for_review
-from ..models import ReviewRound
-from ..models import Indicator, PovertyCause
+from ..models import Indicator, PovertyCause, ReviewRound
 from .columns import header_key
 from .faults import CellError
 
