@@ -71,11 +71,19 @@ class UnitScope:
 
         return historic_paths(unit) if is_post_reform(unit) else [unit.path]
 
-    def units(self):
+    @property
+    def own_paths(self) -> list[str] | None:
+        """Without history: the user's unit and everything under it (``None``: everything)."""
+        paths = self.paths
+        if paths is None or not paths:
+            return paths
+        return [self.user.unit.path]
+
+    def units(self, history: bool = True):
         """Queryset of the units in scope (unfiltered for an administrator)."""
         from .models import AdministrativeUnit
 
-        paths = self.paths
+        paths = self.paths if history else self.own_paths
         return AdministrativeUnit.objects.all() if paths is None else AdministrativeUnit.objects.under_paths(paths)
 
     def _compute_unit_ids(self):
@@ -84,8 +92,10 @@ class UnitScope:
         # For membership tests (``contains_unit_id``) only: lists use the subquery.
         return frozenset(self.units().values_list("pk", flat=True)) if self.paths else frozenset()
 
-    def filter(self, queryset: models.QuerySet, unit_fields) -> models.QuerySet:
-        paths = self.paths
+    def filter(self, queryset: models.QuerySet, unit_fields, *, history: bool = True) -> models.QuerySet:
+        """Rows whose unit (any of ``unit_fields``) is in scope; ``history=False`` leaves out the
+        predecessors' trees (rows that follow their unit to its successor, e.g. households)."""
+        paths = self.paths if history else self.own_paths
         if paths is None:
             return queryset
         if not paths:
@@ -94,10 +104,12 @@ class UnitScope:
         condition = models.Q()
         for field in fields:
             lookup = "pk__in" if field == "pk" else f"{field}__in"
-            condition |= models.Q(**{lookup: self.units().values("pk")})
+            condition |= models.Q(**{lookup: self.units(history).values("pk")})
         return queryset.filter(condition)
 
-    def contains_unit_id(self, unit_id: int | None) -> bool:
+    def contains_unit_id(self, unit_id: int | None, history: bool = True) -> bool:
+        if not history and self.paths:
+            return self.units(history=False).filter(pk=unit_id).exists()
         ids = self.unit_ids
         return ids is None or unit_id in ids
 
@@ -115,11 +127,15 @@ def scope_for(user) -> UnitScope:
 class ScopedQuerySet(models.QuerySet):
     #: path from this model to the AdministrativeUnit that owns a row
     scope_unit_field: str = "unit"
-    #: several such paths, OR-ed (e.g. ``("commune", "former_commune")``); overrides the one above
+    #: several such paths, OR-ed (e.g. ``("commune", "current_commune")``); overrides the one above
     scope_unit_fields: tuple[str, ...] = ()
+    #: False: a user of a new unit sees only rows of its own tree, not its predecessors' (rows that
+    #: moved to their successor units, so that a split commune's other part stays out of sight)
+    scope_history: bool = True
 
     def for_user(self, user):
-        return scope_for(user).filter(self, self.scope_unit_fields or self.scope_unit_field)
+        return scope_for(user).filter(self, self.scope_unit_fields or self.scope_unit_field,
+                                      history=self.scope_history)
 
 
 def get_for_user_or_404(queryset_or_model, user, **lookup):

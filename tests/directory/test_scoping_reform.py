@@ -71,3 +71,18 @@ def test_several_scope_fields_are_or_ed(reform):
     qs = _TwoFieldQuerySet(User)
     assert set(qs.for_user(lam_son_user)) >= {lam_son_user, crossing}
     assert elsewhere not in set(qs.for_user(lam_son_user))
+
+
+class _NoHistoryQuerySet(ScopedQuerySet):
+    scope_unit_field = "pk"
+    scope_history = False
+
+
+def test_scope_without_history_is_the_own_tree(reform):
+    lam_son = reform.new["Lam Sơn"]
+    user = UserFactory(role=Role.COMMUNE_OFFICIAL, unit=lam_son)
+    assert set(_NoHistoryQuerySet(AdministrativeUnit).for_user(user)) == {lam_son}
+    assert not scope_for(user).contains_unit_id(reform.old["Xuân Bái"].pk, history=False)
+    assert scope_for(user).contains_unit_id(lam_son.pk, history=False)
+    district_user = UserFactory(role=Role.DISTRICT_STAFF, unit=reform.tho_xuan_district)
+    assert reform.old["Xuân Bái"] in set(_NoHistoryQuerySet(AdministrativeUnit).for_user(district_user))
