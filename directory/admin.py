@@ -1,12 +1,12 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from .admin_scoping import ScopedModelAdmin
+from .admin_scoping import ScopedInline, ScopedModelAdmin
 from .models import AdministrativeUnit, Agency, UnitSuccession, User
 from .permissions import Cap
 
 
-class SuccessorInline(admin.TabularInline):
+class SuccessorInline(ScopedInline, admin.TabularInline):
     model = UnitSuccession
     fk_name = "predecessor"
     extra = 0
