@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -18,10 +17,8 @@ urlpatterns = [
     path("tong-quan/", include("dashboard.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# MEDIA_ROOT is never served as a URL, not even with DEBUG: it holds report files with personal data,
+# and the only way to them is the scoped download view (reports.views.RunDownloadView).
 
 handler403 = "directory.views.error_403"
 handler404 = "directory.views.error_404"

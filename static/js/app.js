@@ -1,4 +1,6 @@
-/* Small page behaviours, loaded as a file (no inline scripts: the CSP forbids them). */
+/* Small page behaviours, loaded by base.html on every page (deferred). The Content-Security-Policy forbids
+   inline <script> and on*="..." handlers: templates mark elements with classes/data attributes and this
+   file (or a page's own file under static/js/) does the work. Load it once: base.html already does. */
 (function () {
   "use strict";
 
@@ -9,6 +11,16 @@
         box.checked = master.checked;
       });
     });
+  });
+
+  // <select class="js-autosubmit">: choosing a value submits its form (a <noscript> button stays for no-JS).
+  document.querySelectorAll("select.js-autosubmit").forEach(function (select) {
+    select.addEventListener("change", function () { if (select.form) { select.form.submit(); } });
+  });
+
+  // <button type="button" class="js-print">: opens the print dialog.
+  document.querySelectorAll(".js-print").forEach(function (button) {
+    button.addEventListener("click", function () { window.print(); });
   });
 
   // Leaving a form with unsaved changes asks first (forms with class js-warn-unsaved).

@@ -62,15 +62,32 @@ def page(browser, live_server, request):
             route.abort()
 
     context.route("**/*", guard)
+    # Content-Security-Policy violations (an inline script or handler, a style attribute, eval...): every
+    # browser test fails on one, so a template that breaks the policy is caught on its own page.
+    violations: list[str] = []
+    context.expose_function("__cspViolation", lambda text: violations.append(text))
+    context.add_init_script(CSP_LISTENER)
     page = context.new_page()
+    page.on("console", lambda msg: violations.append(msg.text)
+            if msg.type == "error" and "Content Security Policy" in msg.text else None)
     page.set_default_timeout(15_000)
     page.outside_requests = outside
+    page.csp_violations = violations
     page.base_url = live_server.url
     yield page
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOT_DIR / f"{request.node.name}.png"), full_page=True)
     context.close()
     assert not outside, f"Trang đã gọi ra máy chủ bên ngoài: {outside}"
+    assert not violations, f"Trang vi phạm Content-Security-Policy: {violations}"
+
+
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__cspViolation(
+    `${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`);
+});
+"""
 
 
 @pytest.fixture
