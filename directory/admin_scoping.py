@@ -7,11 +7,13 @@ inlines. Both take their form-field choices from ``ScopedChoicesMixin``: the one
 rule that every foreign-key and many-to-many field pointing at a scoped model
 (one whose queryset has ``for_user``) offers, and accepts, only rows in the
 user's scope. A choice posted from outside the scope is "not one of the
-available choices", whichever admin page or inline it came through.
+available choices", whichever admin page or inline it came through. Models with a
+``version`` get the optimistic lock of ``directory.concurrency`` on their change form.
 """
 
 from django.contrib import admin
 
+from .concurrency import VersionedAdminMixin
 from .permissions import Cap, user_can
 
 
@@ -37,7 +39,7 @@ class ScopedChoicesMixin:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-class ScopedModelAdmin(ScopedChoicesMixin, admin.ModelAdmin):
+class ScopedModelAdmin(ScopedChoicesMixin, VersionedAdminMixin, admin.ModelAdmin):
     write_cap: Cap = Cap.REFERENCE_EDIT
 
     def get_queryset(self, request):

@@ -8,19 +8,11 @@ from collections import OrderedDict
 from django import forms
 from django.forms import inlineformset_factory
 
+from directory.concurrency import VersionField
 from directory.models import AdministrativeUnit, Agency
 
 from .classification import NoStandardError, standard_for_review
 from .models import EscapePlan, Household, Indicator, Member, PovertyCause, Review, ReviewRound, SupportType
-
-
-class VersionField(forms.IntegerField):
-    """The version the user loaded; the service refuses the save when the row moved on since."""
-
-    widget = forms.HiddenInput
-
-    def __init__(self, **kwargs):
-        super().__init__(required=False, min_value=1, **kwargs)
 
 
 class HouseholdForm(forms.ModelForm):
@@ -116,6 +108,7 @@ class ReasonForm(forms.Form):
 
 
 class EscapePlanForm(forms.ModelForm):
+    version = VersionField()
     supports = forms.ModelMultipleChoiceField(label="Hỗ trợ", queryset=SupportType.objects.all(), required=False,
                                               widget=forms.CheckboxSelectMultiple)
 
@@ -130,4 +123,5 @@ class EscapePlanForm(forms.ModelForm):
         units = [household.commune_id] + [u.pk for u in household.commune.ancestors()]
         self.fields["helping_agency"].queryset = Agency.objects.filter(unit_id__in=units).order_by("name")
         if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
             self.initial.setdefault("supports", [s.pk for s in self.instance.supports.all()])

@@ -547,6 +547,8 @@ class EscapePlan(TimeStampedModel):
     note = models.TextField("ghi chú", blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người lập", null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
+    # Optimistic lock (directory.concurrency): every edit claims the row with version = version + 1.
+    version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
 
     objects = EscapePlanQuerySet.as_manager()
 

@@ -10,7 +10,6 @@ transaction. The Excel import reuses the pure helpers (``review_compute``,
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -18,8 +17,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
-from django.utils.formats import date_format, number_format
 
+from directory.concurrency import Change, ConcurrentEditError, claim_version, display_value, field_changes
 from directory.permissions import Cap, can_approve_reviews_of, user_can
 from directory.scoping import scope_for
 
@@ -38,11 +37,6 @@ from .models import (
     default_effective_date,
 )
 from .signals import reviews_changed
-
-
-class ConcurrentEditError(ValidationError):
-    """Someone else saved the same row since it was loaded: the second save is refused."""
-
 
 # --------------------------------------------------------------------------- checks
 
@@ -67,23 +61,6 @@ def _require_approver(user, review: Review) -> None:
 
 
 # --------------------------------------------------------------------------- history
-
-
-def display_value(obj, field_name: str) -> str:
-    """A value as a person reads it: choice labels, Có/Không, dd/mm/yyyy, 1.500.000."""
-    model_field = obj._meta.get_field(field_name)
-    value = getattr(obj, field_name)
-    if value is None or value == "":
-        return ""
-    if model_field.choices:
-        return str(getattr(obj, f"get_{field_name}_display")())
-    if isinstance(value, bool):
-        return "Có" if value else "Không"
-    if isinstance(value, datetime.date):
-        return date_format(value, "SHORT_DATE_FORMAT")
-    if isinstance(value, int) and field_name not in ("year", "birth_year", "target_year"):
-        return number_format(value, force_grouping=True)
-    return str(value)
 
 
 def _field_label(model, field_name: str) -> str:
@@ -168,19 +145,6 @@ def citizen_id_warnings(*, household: Household, members: Iterable[Member], user
     return warnings
 
 
-def _check_version(model, pk: int, expected_version: int | None, what: str) -> int:
-    """Claim the row for this save: UPDATE ... SET version = version + 1 WHERE version = expected."""
-    if expected_version is None:
-        raise ConcurrentEditError(f"Thiếu phiên bản của {what}; hãy tải lại trang rồi lưu lại.")
-    updated = model.objects.filter(pk=pk, version=expected_version).update(version=F("version") + 1)
-    if updated != 1:
-        raise ConcurrentEditError(
-            f"{what} vừa được người khác lưu trong lúc bạn đang sửa. Thay đổi của bạn chưa được lưu: "
-            "hãy tải lại trang để xem bản mới nhất rồi nhập lại."
-        )
-    return expected_version + 1
-
-
 @transaction.atomic
 def household_save(*, household: Household, acting_user, members: Sequence[Member] = (),
                    deleted_members: Sequence[Member] = (), expected_version: int | None = None
@@ -201,8 +165,8 @@ def household_save(*, household: Household, acting_user, members: Sequence[Membe
         old = Household.objects.select_related("commune").get(pk=household.pk)
         _require_scope(acting_user, old.commune_id)
         old_values = _values(old, HOUSEHOLD_FIELDS)
-        household.version = _check_version(Household, household.pk, expected_version,
-                                           f"Hộ {old.code} ({old.head_name})")
+        claim_version(household, expected_version, what=f"Hộ {old.code} ({old.head_name})",
+                      fields=HOUSEHOLD_FIELDS)
     else:
         household.created_by = acting_user
     household.full_clean()
@@ -355,7 +319,7 @@ def review_save(*, review: Review, acting_user, deprived_indicators: Iterable[In
         old_values = _values(old, REVIEW_FIELDS)
         old_indicators = _indicator_names(old.deprived_indicators.all())
         old_causes = _cause_names(old.causes.all())
-        review.version = _check_version(Review, review.pk, expected_version, what)
+        claim_version(review, expected_version, what=what, fields=REVIEW_FIELDS)
         review.status = old.status
     else:
         review.created_by = acting_user
@@ -523,8 +487,12 @@ ESCAPE_PLAN_FIELDS = ("target_year", "measures", "responsible_cadre", "helping_a
 
 
 @transaction.atomic
-def escape_plan_save(*, plan: EscapePlan, supports: Iterable, acting_user) -> EscapePlan:
-    """Create or update a poor household's escape plan (phương án thoát nghèo), with history."""
+def escape_plan_save(*, plan: EscapePlan, supports: Iterable, acting_user,
+                     expected_version: int | None = None) -> EscapePlan:
+    """Create or update a poor household's escape plan (phương án thoát nghèo), with history.
+
+    An update must carry the version the user loaded: a save over someone else's newer one is refused.
+    """
     _require(acting_user, Cap.HOUSEHOLD_EDIT)
     household = plan.household
     _require_scope(acting_user, household.commune_id)
@@ -541,6 +509,17 @@ def escape_plan_save(*, plan: EscapePlan, supports: Iterable, acting_user) -> Es
         old = EscapePlan.objects.select_related("helping_agency").get(pk=plan.pk)
         old_values = _values(old, ESCAPE_PLAN_FIELDS)
         old_values["supports"] = "; ".join(sorted(s.name for s in old.supports.all()))
+        your_supports = "; ".join(sorted(s.name for s in supports))
+
+        def escape_plan_changes(saved):
+            changes = field_changes(saved, plan, ESCAPE_PLAN_FIELDS)
+            saved_supports = "; ".join(sorted(s.name for s in saved.supports.all()))
+            if saved_supports != your_supports:
+                changes.append(Change("Hỗ trợ", saved_supports, your_supports))
+            return changes
+
+        claim_version(plan, expected_version, changes=escape_plan_changes,
+                      what=f"Phương án thoát nghèo năm {old.target_year} của hộ {household.code}")
     if plan.helping_agency_id and not plan.helping_agency.unit.contains(household.commune):
         raise ValidationError({"helping_agency": "Cơ quan giúp đỡ phải thuộc địa bàn của hộ."})
     plan.full_clean()

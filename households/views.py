@@ -17,6 +17,7 @@ from django_tables2 import SingleTableMixin
 from django_tables2.paginators import LazyPaginator
 
 from directory.access import CapabilityRequiredMixin, require_cap
+from directory.concurrency import stale_context
 from directory.models import AdministrativeUnit, AreaType
 from directory.permissions import Cap, can_approve_reviews_of, user_can
 from directory.scoping import get_for_user_or_404
@@ -127,6 +128,7 @@ def household_edit(request, pk=None):
     data = request.POST if request.method == "POST" else None
     form = HouseholdForm(data, instance=household, user=user)
     formset = MemberFormSet(data, instance=household, prefix="members")
+    stale = {}
     if data is not None and form.is_valid() and formset.is_valid():
         members = formset.save(commit=False)
         new_members = [m for m in members if m.pk is None]
@@ -137,6 +139,7 @@ def household_edit(request, pk=None):
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
+            stale = stale_context(exc)
             # The transaction rolled back: forget the ids it handed out so a resubmit inserts again.
             if is_new:
                 form.instance.pk = None
@@ -148,7 +151,7 @@ def household_edit(request, pk=None):
                 messages.warning(request, warning)
             return redirect(result.household)
     return render(request, "households/household_form.html",
-                  {"form": form, "formset": formset, "household": household, "is_new": is_new})
+                  {"form": form, "formset": formset, "household": household, "is_new": is_new, **stale})
 
 
 # --------------------------------------------------------------------------- reviews
@@ -188,6 +191,7 @@ def review_edit(request, household_pk=None, pk=None):
     round_ = _round_param(request, review.round)
     data = request.POST if request.method == "POST" else None
     form = ReviewForm(data, instance=review, year=year, round=round_, initial={"year": year, "round": round_})
+    stale = {}
     if data is not None and form.is_valid():
         try:
             with transaction.atomic():
@@ -200,6 +204,7 @@ def review_edit(request, household_pk=None, pk=None):
                     services.review_submit(review=saved, acting_user=user)
         except ValidationError as exc:
             add_service_errors(form, exc)
+            stale = stale_context(exc)
             if pk is None:
                 form.instance.pk = None
         else:
@@ -212,7 +217,7 @@ def review_edit(request, household_pk=None, pk=None):
     return render(request, "households/review_form.html", {
         "form": form, "household": household, "review": review, "year": year, "category": category,
         "lines": selectors.income_lines(form.standard),
-        "events": list(review.events.select_related("actor")) if review.pk else [],
+        "events": list(review.events.select_related("actor")) if review.pk else [], **stale,
     })
 
 
@@ -435,17 +440,21 @@ def escape_plan_edit(request, household_pk=None, pk=None):
         plan = EscapePlan(household=household, target_year=timezone.localdate().year + 1)
     data = request.POST if request.method == "POST" else None
     form = EscapePlanForm(data, instance=plan, household=household)
+    stale = {}
     if data is not None and form.is_valid():
         try:
-            services.escape_plan_save(plan=form.instance, supports=form.cleaned_data["supports"], acting_user=user)
+            services.escape_plan_save(plan=form.instance, supports=form.cleaned_data["supports"], acting_user=user,
+                                      expected_version=form.cleaned_data.get("version"))
         except ValidationError as exc:
             add_service_errors(form, exc)
+            stale = stale_context(exc)
             if pk is None:
                 form.instance.pk = None
         else:
             messages.success(request, f"Đã lưu phương án thoát nghèo năm {plan.target_year} của hộ {household.code}.")
             return redirect(household)
-    return render(request, "households/escape_plan_form.html", {"form": form, "household": household, "plan": plan})
+    return render(request, "households/escape_plan_form.html",
+                  {"form": form, "household": household, "plan": plan, **stale})
 
 
 @login_required

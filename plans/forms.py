@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
+from directory.concurrency import VersionField
 from directory.models import Agency
 
 from .models import QuotaTable, TargetProgress, Task, TaskProgress, TaskStatus
@@ -78,6 +79,14 @@ class BaseQuotaGridFormSet(forms.BaseFormSet):
 
     def get_form_kwargs(self, index):
         return {**super().get_form_kwargs(index), "communes": self.communes}
+
+    @property
+    def expected_version(self) -> int | None:
+        """The table version the grid was loaded with (a hidden input beside the management form)."""
+        try:
+            return VersionField().clean(self.data.get("version"))
+        except forms.ValidationError:
+            return None
 
     def row_inputs(self) -> list[QuotaRowInput]:
         """The lines to save: non-blank, field-valid ones, blanks in them read as 0."""
@@ -202,6 +211,8 @@ class TaskForm(forms.ModelForm):
 
 
 class TaskProgressForm(forms.ModelForm):
+    task_version = VersionField()
+
     class Meta:
         model = TaskProgress
         fields = ["reported_on", "status", "text"]
@@ -214,6 +225,7 @@ class TaskProgressForm(forms.ModelForm):
         if task is not None:
             kwargs["initial"].setdefault("status", task.status if task.status != TaskStatus.NOT_STARTED
                                          else TaskStatus.IN_PROGRESS)
+            kwargs["initial"].setdefault("task_version", task.version)
         super().__init__(*args, **kwargs)
 
     def clean_reported_on(self):

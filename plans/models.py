@@ -96,6 +96,9 @@ class Plan(TimeStampedModel):
     general_objective = models.TextField("mục tiêu chung", blank=True)
     note = models.TextField("ghi chú", blank=True)
 
+    # Optimistic lock (directory.concurrency): every edit claims the row with version = version + 1.
+    version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
+
     objects = PlanManager()
 
     class Meta:
@@ -272,6 +275,9 @@ class IndicatorTarget(TimeStampedModel):
                   "đã phê duyệt của đơn vị áp dụng (hoặc đơn vị ban hành).",
     )
     note = models.TextField("ghi chú", blank=True)
+
+    # Optimistic lock (directory.concurrency): every edit claims the row with version = version + 1.
+    version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
 
     objects = IndicatorTargetQuerySet.as_manager()
 
@@ -513,6 +519,9 @@ class Task(TimeStampedModel):
         related_name="+",
     )
 
+    # Optimistic lock (directory.concurrency): every edit claims the row with version = version + 1.
+    version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
+
     objects = TaskQuerySet.as_manager()
 
     class Meta:
@@ -600,6 +609,9 @@ class QuotaTable(TimeStampedModel):
     target_without_labour = models.IntegerField("trong đó hộ không có KNLĐ", null=True, blank=True)
     target_with_labour = models.IntegerField("trong đó hộ có KNLĐ", null=True, blank=True)
     note = models.TextField("ghi chú", blank=True)
+
+    # Optimistic lock (directory.concurrency): every edit claims the row with version = version + 1.
+    version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
 
     objects = QuotaTableQuerySet.as_manager()
 

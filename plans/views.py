@@ -13,6 +13,7 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from directory.access import CapabilityRequiredMixin, get_for_user_or_404
+from directory.concurrency import ConcurrentEditError, stale_context
 from directory.permissions import Cap, user_can
 
 from . import selectors
@@ -105,8 +106,10 @@ class QuotaGridMixin:
 
     def render_grid(self, table, formset, **extra):
         totals = selectors.quota_table_totals(table.rows.all()) if table.pk else None
+        # A refused (stale) grid keeps the version it was loaded with: saving again is refused again.
+        grid_version = formset.expected_version if formset is not None and formset.is_bound else table.version
         return render(self.request, "plans/quota_grid.html", {
-            "plan": table.plan, "table": table, "formset": formset, "totals": totals,
+            "plan": table.plan, "table": table, "formset": formset, "totals": totals, "grid_version": grid_version,
             "can_edit": user_can(self.request.user, Cap.QUOTA_EDIT), **extra,
         })
 
@@ -130,9 +133,13 @@ class QuotaGridView(CapabilityRequiredMixin, QuotaGridMixin, View):
         if formset.is_valid():
             try:
                 quota_table_replace(table=table, rows=formset.row_inputs(), acting_user=request.user,
-                                    source="nhập trên trang")
+                                    source="nhập trên trang", check_version=True,
+                                    expected_version=formset.expected_version)
             except QuotaValidationError as exc:  # changed underneath us between clean and save
                 formset.all_errors.extend(e.message for e in exc.errors)
+            except ConcurrentEditError as exc:
+                formset.all_errors.extend(exc.messages)
+                return self.render_grid(table, formset, **stale_context(exc))
             else:
                 messages.success(request, f"Đã lưu bảng chỉ tiêu năm {table.year}.")
                 return redirect("plans:quota_grid", code=code, year=year)
@@ -222,10 +229,11 @@ class TaskDetailView(CapabilityRequiredMixin, View):
     def get_task(self, pk):
         return get_for_user_or_404(selectors.tasks_for_user(self.request.user), self.request.user, pk=pk)
 
-    def render_page(self, task, form):
+    def render_page(self, task, form, **extra):
         progress = task.progress.select_related("author").order_by("-reported_on", "-pk")
         return render(self.request, self.template_name, {
             "task": task, "plan": task.plan, "progress": progress, "form": form, "today": timezone.localdate(),
+            **extra,
         })
 
     def get(self, request, pk):
@@ -236,11 +244,17 @@ class TaskDetailView(CapabilityRequiredMixin, View):
     def post(self, request, pk):
         task = self.get_task(pk)
         form = TaskProgressForm(request.POST, task=task)
+        stale = {}
         if form.is_valid():
-            task_progress_add(task=task, acting_user=request.user, **form.cleaned_data)
-            messages.success(request, "Đã ghi tiến độ nhiệm vụ.")
-            return redirect("plans:task_detail", pk=task.pk)
-        return self.render_page(task, form)
+            try:
+                task_progress_add(task=task, acting_user=request.user, check_version=True, **form.cleaned_data)
+            except ConcurrentEditError as exc:
+                form.add_error(None, exc.messages)
+                stale = stale_context(exc)
+            else:
+                messages.success(request, "Đã ghi tiến độ nhiệm vụ.")
+                return redirect("plans:task_detail", pk=task.pk)
+        return self.render_page(task, form, **stale)
 
 
 # ----------------------------------------------------------------------------- targets

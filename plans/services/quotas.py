@@ -22,7 +22,9 @@ from typing import Any, NamedTuple
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 
+from directory.concurrency import Change, claim_version
 from directory.models import AdministrativeUnit, UnitLevel
 from directory.permissions import Cap, user_can
 
@@ -217,11 +219,17 @@ def quota_table_replace(
     acting_user,
     declared_total: QuotaFigures | None = None,
     source: str = "",
+    check_version: bool = False,
+    expected_version: int | None = None,
 ) -> QuotaTable:
     """Replace all rows of ``table`` (saving the table first if it is new); all or nothing.
 
     Raises ``QuotaValidationError`` listing every fault; nothing is written then.
     Row order is the order given (it becomes the TT column).
+
+    The grid passes ``check_version`` and the version it loaded: when someone saved (or imported) the
+    table since, ``ConcurrentEditError`` lists the communes whose saved line differs from the grid's.
+    An import replaces the table on purpose and only moves the version on, so open grids go stale.
     """
     _require(acting_user, Cap.QUOTA_EDIT)
     errors = quota_table_validate(rows, table=table, declared_total=declared_total)
@@ -232,6 +240,12 @@ def quota_table_replace(
         table.full_clean()
         _raise_table_errors(table)
         table.save()
+    elif check_version:
+        claim_version(table, expected_version, what=f"Bảng chỉ tiêu năm {table.year}",
+                      changes=lambda saved: quota_row_changes(saved, rows))
+    else:
+        QuotaTable.objects.filter(pk=table.pk).update(version=F("version") + 1)
+        table.refresh_from_db(fields=["version"])
     new_rows = []
     for position, row in enumerate(rows, start=1):
         obj = QuotaRow(table=table, commune=row.commune, order=position, total=row.total,
@@ -249,6 +263,26 @@ def quota_table_replace(
                 f"({totals.without_labour} + {totals.with_labour}){'; nguồn: ' + source if source else ''}."),
     )
     return table
+
+
+def quota_row_changes(saved: QuotaTable, rows: Sequence[QuotaRowInput]) -> list[Change]:
+    """Lines where the saved table differs from the submitted one, per commune and column."""
+    def line(total, without, with_, note):
+        return f"{total} ({without} + {with_}){'; ' + note if note else ''}"
+
+    saved_lines = {row.commune_id: (row.commune.display_name, line(row.total, row.without_labour, row.with_labour,
+                                                                   row.note))
+                   for row in saved.rows.select_related("commune")}
+    your_lines = {row.commune.pk: (row.commune.display_name, line(row.total, row.without_labour, row.with_labour,
+                                                                  (row.note or "").strip()))
+                  for row in rows}
+    changes = []
+    for commune_id in list(saved_lines) + [pk for pk in your_lines if pk not in saved_lines]:
+        name, saved_line = saved_lines.get(commune_id, (None, ""))
+        your_name, your_line = your_lines.get(commune_id, (None, ""))
+        if saved_line != your_line:
+            changes.append(Change(name or your_name, saved_line, your_line))
+    return changes
 
 
 def quota_table_totals(rows) -> QuotaFigures:

@@ -6,7 +6,9 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 
+from directory.concurrency import Change, claim_version
 from directory.models import Agency
 from directory.permissions import Cap, user_can
 
@@ -51,8 +53,13 @@ def task_create(
 
 
 @transaction.atomic
-def task_progress_add(*, task: Task, reported_on: datetime.date, text: str, status: str, acting_user) -> TaskProgress:
-    """An agency reports progress on one of its own tasks; the task takes the new status."""
+def task_progress_add(*, task: Task, reported_on: datetime.date, text: str, status: str, acting_user,
+                      check_version: bool = False, task_version: int | None = None) -> TaskProgress:
+    """An agency reports progress on one of its own tasks; the task takes the new status.
+
+    The page passes ``check_version`` with the task version it showed: when someone posted progress or
+    edited the task since, the report is refused (it would overwrite their status unseen).
+    """
     if not user_can(acting_user, Cap.TASK_PROGRESS):
         raise PermissionDenied("Vai trò của bạn không được cập nhật tiến độ nhiệm vụ.")
     # Same rule as the pages: the task must be in the user's own task list.
@@ -60,6 +67,11 @@ def task_progress_add(*, task: Task, reported_on: datetime.date, text: str, stat
         raise PermissionDenied("Nhiệm vụ này không được giao cho cơ quan của bạn.")
     entry = TaskProgress(task=task, reported_on=reported_on, text=text.strip(), status=status, author=acting_user)
     entry.full_clean()
+    if check_version:
+        claim_version(task, task_version, what="Nhiệm vụ này",
+                      changes=lambda saved: _task_changes(saved, status))
+    else:
+        Task.objects.filter(pk=task.pk).update(version=F("version") + 1)
     entry.save()
     if task.status != status:
         task.status = status
@@ -67,3 +79,14 @@ def task_progress_add(*, task: Task, reported_on: datetime.date, text: str, stat
     PlanEvent.objects.create(plan_id=task.plan_id, actor=acting_user, action="task_progress",
                              detail=f"{task.agency.name} cập nhật tiến độ: {entry.get_status_display()}.")
     return entry
+
+
+def _task_changes(saved: Task, your_status: str) -> list[Change]:
+    changes = []
+    latest = saved.progress.select_related("author").order_by("-pk").first()
+    if latest is not None:
+        changes.append(Change("Tiến độ mới nhất", f"{latest.reported_on:%d/%m/%Y} – {latest.author}: {latest.text}",
+                              ""))
+    if saved.status != your_status:
+        changes.append(Change("Trạng thái", saved.get_status_display(), TaskStatus(your_status).label))
+    return changes

@@ -85,7 +85,7 @@ def plan_in_scope(district):
 def _task_change_data(task, **extra):
     data = {"plan": task.plan_id, "agency": task.agency_id, "role": task.role, "project": "", "text": task.text,
             "due_date": "", "recurrence": task.recurrence, "recurrence_note": "", "status": task.status,
-            "order": task.order,
+            "order": task.order, "version": task.version,
             "progress-TOTAL_FORMS": 1, "progress-INITIAL_FORMS": 0, "progress-MIN_NUM_FORMS": 0,
             "progress-MAX_NUM_FORMS": 1000}
     data.update(extra)
@@ -117,7 +117,7 @@ def test_legal_basis_inline_refuses_a_plan_of_another_unit(client_for, district_
     plan = plan_in_scope
     url = reverse("admin:plans_plan_change", args=[plan.pk])
     data = {"code": plan.code, "number": plan.number, "title": plan.title, "kind": plan.kind, "unit": plan.unit_id,
-            "first_year": plan.first_year, "last_year": plan.last_year,
+            "first_year": plan.first_year, "last_year": plan.last_year, "version": plan.version,
             "issue_date": "", "legal_bases-TOTAL_FORMS": 1, "legal_bases-INITIAL_FORMS": 0,
             "legal_bases-MIN_NUM_FORMS": 0, "legal_bases-MAX_NUM_FORMS": 1000,
             "legal_bases-0-plan": plan.pk, "legal_bases-0-relation": "can_cu", "legal_bases-0-title": "KH tỉnh",

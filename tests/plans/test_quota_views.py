@@ -16,8 +16,9 @@ def grid_url(table):
 
 def grid_post(table, lines):
     """POST data for the grid: ``lines`` = [(commune, total, without, with, note)]; '' for a blank cell."""
+    table.refresh_from_db(fields=["version"])
     data = {"form-TOTAL_FORMS": str(len(lines)), "form-INITIAL_FORMS": str(len(lines)),
-            "form-MIN_NUM_FORMS": "0", "form-MAX_NUM_FORMS": "1000"}
+            "form-MIN_NUM_FORMS": "0", "form-MAX_NUM_FORMS": "1000", "version": str(table.version)}
     for i, (commune, total, without, with_, note) in enumerate(lines):
         data.update({f"form-{i}-commune": commune.pk, f"form-{i}-total": total,
                      f"form-{i}-without_labour": without, f"form-{i}-with_labour": with_, f"form-{i}-note": note})

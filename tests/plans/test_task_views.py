@@ -43,7 +43,7 @@ def test_agency_staff_post_progress_on_own_task(client_for, agency_user, own_tas
     client = client_for(agency_user)
     assert "Cập nhật tiến độ" in client.get(url).content.decode()
     response = client.post(url, {"reported_on": "15/03/2024", "status": TaskStatus.IN_PROGRESS,
-                                 "text": "Đã hướng dẫn 30 xã"})
+                                 "text": "Đã hướng dẫn 30 xã", "task_version": own_task.version})
     assert response.status_code == 302
     entry = TaskProgress.objects.get()
     assert (entry.author, entry.reported_on, entry.text) == (agency_user, datetime.date(2024, 3, 15),
