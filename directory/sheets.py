@@ -273,19 +273,20 @@ class DocumentSheet:
     def _column_headers(self) -> None:
         grouped = any(c.group for c in self.columns)
         style = {"font": font(bold=True), "alignment": _CENTRE, "border": BORDER}
-        lines = max(self._lines(c.header, i, i) for i, c in enumerate(self.columns, start=1))
+        # bold text is wider and wraps at word boundaries: count on fewer characters per line
+        lines = max(self._lines(c.header, i, i, size=FONT_SIZE * 1.35) for i, c in enumerate(self.columns, start=1))
         if not grouped:
             top = self._append([self._cell(c.header, style=style) for c in self.columns],
-                               height=min(lines, 6) * _LINE_HEIGHT + 4)
+                               height=min(lines, 7) * _LINE_HEIGHT + 4)
             self.header_rows = (top, top)
             return
         groups = [c.group for c in self.columns]
-        group_lines = max((self._lines(g, i, i + groups.count(g) - 1) for i, g in enumerate(groups, start=1) if g),
+        group_lines = max((self._lines(g, i, i + groups.count(g) - 1, size=FONT_SIZE * 1.35) for i, g in enumerate(groups, start=1) if g),
                           default=1)
         top_cells = [self._cell(c.group or c.header, style=style) for c in self.columns]
         top = self._append(top_cells, height=group_lines * _LINE_HEIGHT + 4)
         sub = self._append([self._cell(c.header if c.group else None, style=style) for c in self.columns],
-                           height=min(lines, 6) * _LINE_HEIGHT + 4)
+                           height=min(lines, 7) * _LINE_HEIGHT + 4)
         index = 1
         while index <= self.last_column:
             group = self.columns[index - 1].group
@@ -320,6 +321,11 @@ class DocumentSheet:
     def row(self, values: Sequence, *, bold: bool = False, height: float | None = None) -> int:
         """A table row: every cell bordered, numbers in their column's format (None stays empty)."""
         cells = [self._cell(value, style=self._style(index, bold)) for index, value in enumerate(values)]
+        if height is None:
+            # Spreadsheets do not grow a row for wrapped text when they open a file: size it here.
+            lines = max((self._lines(value, index, index) for index, value in enumerate(values, start=1)
+                         if isinstance(value, str) and len(value) > self.columns[index - 1].width), default=1)
+            height = lines * _LINE_HEIGHT + 1 if lines > 1 else None
         return self._append(cells, height=height)
 
     def blank(self, height: float | None = None) -> int:

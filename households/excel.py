@@ -11,12 +11,31 @@ import io
 from collections.abc import Iterable
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import get_column_letter
+
+from directory.sheets import (
+    CODE,
+    COUNT,
+    MARK,
+    ORDER,
+    Column,
+    DocumentHeader,
+    DocumentSheet,
+    Signature,
+    issuing_body,
+    use_document_font,
+)
 
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-_THIN = Side(style="thin", color="999999")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+
+def standard_line(list_year: int) -> str:
+    """The poverty standard of the lists of ``list_year``, for a document's header ("" when none applies)."""
+    from .classification import NoStandardError, standard_for_list_year
+
+    try:
+        return f"Chuẩn nghèo áp dụng: {standard_for_list_year(list_year).label}"
+    except NoStandardError:
+        return ""
 
 
 def safe_cell(value):
@@ -26,37 +45,35 @@ def safe_cell(value):
     return value
 
 
-ESCAPE_LIST_HEADERS = [
-    ("STT", 6), ("Xã", 18), ("Thôn", 16), ("Mã hộ", 12), ("Họ và tên chủ hộ", 26), ("Số nhân khẩu", 10),
-    ("Không có khả năng lao động", 12), ("Dân tộc thiểu số", 10), ("Giải pháp, biện pháp", 40),
-    ("Hỗ trợ", 30), ("Cán bộ phụ trách", 20), ("Cơ quan giúp đỡ", 24), ("Năm dự kiến thoát nghèo", 12),
+ESCAPE_LIST_COLUMNS = [
+    Column("STT", 6, ORDER), Column("Xã", 14), Column("Thôn", 14), Column("Mã hộ", 12, CODE),
+    Column("Họ và tên chủ hộ", 22), Column("Số nhân khẩu", 9, COUNT), Column("Không có khả năng lao động", 11, MARK),
+    Column("Dân tộc thiểu số", 9, MARK), Column("Giải pháp, biện pháp", 34), Column("Hỗ trợ", 26),
+    Column("Cán bộ phụ trách", 18), Column("Cơ quan giúp đỡ", 20), Column("Năm dự kiến thoát nghèo", 10, CODE),
 ]
+ESCAPE_LIST_HEADERS = [(c.header, c.width) for c in ESCAPE_LIST_COLUMNS]
 
 
-def build_escape_list_workbook(plans: Iterable, *, year: int, unit_name: str = "") -> Workbook:
-    """One sheet: title rows, then one row per escape plan (plans need household, commune, agency, supports)."""
+def build_escape_list_workbook(plans: Iterable, *, year: int, unit_name: str = "", unit=None) -> Workbook:
+    """One print-ready sheet: the document header, one row per escape plan, the total and the signatures.
+
+    ``plans`` need household, commune, agency and supports loaded; ``unit`` (the user's or the report's unit)
+    names the issuing body and the place of signature.
+    """
     wb = Workbook()
+    use_document_font(wb)
     ws = wb.active
     ws.title = f"Thoát nghèo {year}"
-    title = f"DANH SÁCH HỘ NGHÈO CÓ KHẢ NĂNG THOÁT NGHÈO NĂM {year}"
-    ws.append([title])
-    ws.append([safe_cell(unit_name)] if unit_name else [""])
-    ws.append([])
-    ws["A1"].font = Font(bold=True, size=13)
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(ESCAPE_LIST_HEADERS))
-    ws["A1"].alignment = Alignment(horizontal="center")
-    header_row = 4
-    ws.append([name for name, _ in ESCAPE_LIST_HEADERS])
-    for col, (_, width) in enumerate(ESCAPE_LIST_HEADERS, start=1):
-        cell = ws.cell(row=header_row, column=col)
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-        cell.border = _BORDER
-        ws.column_dimensions[get_column_letter(col)].width = width
+    unit_name = unit_name or (unit.full_name if unit is not None else "")
+    sheet = DocumentSheet(ws, columns=ESCAPE_LIST_COLUMNS, landscape=True, header=DocumentHeader(
+        title=f"DANH SÁCH HỘ NGHÈO CÓ KHẢ NĂNG THOÁT NGHÈO NĂM {year}", issuer=issuing_body(unit),
+        period=f"Năm {year}", unit=safe_cell(f"Đơn vị: {unit_name}") if unit_name else "",
+        standard=standard_line(year)))
+    sheet.start()
     count = 0
     for count, plan in enumerate(plans, start=1):
         household = plan.household
-        ws.append([
+        sheet.row([
             count,
             safe_cell(household.commune.display_name),
             safe_cell(household.village),
@@ -71,13 +88,8 @@ def build_escape_list_workbook(plans: Iterable, *, year: int, unit_name: str = "
             safe_cell(plan.helping_agency.name if plan.helping_agency else ""),
             plan.target_year,
         ])
-        for col in range(1, len(ESCAPE_LIST_HEADERS) + 1):
-            cell = ws.cell(row=header_row + count, column=col)
-            cell.border = _BORDER
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    ws.append([])
-    ws.append(["", f"Tổng số: {count} hộ"])
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    sheet.note(f"Tổng số: {count} hộ", italic=False, size=11)
+    sheet.finish(signature=Signature(place=unit.name if unit is not None else ""))
     return wb
 
 

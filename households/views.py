@@ -472,7 +472,7 @@ def escape_list_export(request):
     year = _year_param(request, timezone.localdate().year)
     unit = request.user.unit
     workbook = build_escape_list_workbook(selectors.escape_list(request.user, year=year).iterator(chunk_size=500),
-                                          year=year, unit_name=unit.full_name if unit else "")
+                                          year=year, unit=unit)
     response = HttpResponse(workbook_bytes(workbook), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="ho-co-kha-nang-thoat-ngheo-{year}.xlsx"'
     return response

@@ -10,20 +10,37 @@ from django.utils import timezone
 from openpyxl import Workbook
 
 from directory.models import AdministrativeUnit
+from directory.sheets import (
+    COUNT,
+    DATE,
+    ORDER,
+    Column,
+    DocumentHeader,
+    DocumentSheet,
+    Signature,
+    issuing_body,
+    use_document_font,
+)
 from households.excel import build_escape_list_workbook, safe_cell
 from households.models import EscapePlan
 from plans.models import Task, TaskProgress, TaskRole, TaskStatus
 
-from .poverty import _cell, _header, _set_widths, _title
-
-TASK_HEADERS = [
-    "STT", "Cơ quan", "Vai trò", "Thuộc dự án", "Nội dung nhiệm vụ", "Thời hạn", "Trạng thái",
-    "Ngày báo cáo tiến độ gần nhất", "Nội dung tiến độ gần nhất", "Người báo cáo",
+TASK_COLUMNS = [
+    Column("STT", 6, ORDER), Column("Cơ quan", 22), Column("Vai trò", 9), Column("Thuộc dự án", 16),
+    Column("Nội dung nhiệm vụ", 40), Column("Thời hạn", 12), Column("Trạng thái", 12),
+    Column("Ngày báo cáo tiến độ gần nhất", 12, DATE), Column("Nội dung tiến độ gần nhất", 34),
+    Column("Người báo cáo", 16),
 ]
-AGENCY_HEADERS = [
-    "Cơ quan", "Số nhiệm vụ", "Chủ trì", "Phối hợp", "Chưa thực hiện", "Đang thực hiện", "Hoàn thành",
-    "Hủy / không thực hiện", "Quá hạn", "Chưa có báo cáo tiến độ",
+TASK_HEADERS = [c.header for c in TASK_COLUMNS]
+_BY_ROLE, _BY_STATUS = "Theo vai trò", "Theo trạng thái"
+AGENCY_COLUMNS = [
+    Column("Cơ quan", 34), Column("Số nhiệm vụ", 10, COUNT), Column("Chủ trì", 9, COUNT, _BY_ROLE),
+    Column("Phối hợp", 9, COUNT, _BY_ROLE), Column("Chưa thực hiện", 10, COUNT, _BY_STATUS),
+    Column("Đang thực hiện", 10, COUNT, _BY_STATUS), Column("Hoàn thành", 10, COUNT, _BY_STATUS),
+    Column("Hủy / không thực hiện", 10, COUNT, _BY_STATUS), Column("Quá hạn", 9, COUNT),
+    Column("Chưa có báo cáo tiến độ", 11, COUNT),
 ]
+AGENCY_HEADERS = [c.header for c in AGENCY_COLUMNS]
 
 
 def build_task_progress_report(*, plan, agency=None, output, today: datetime.date | None = None) -> int:
@@ -54,26 +71,31 @@ def build_task_progress_report(*, plan, agency=None, output, today: datetime.dat
         .order_by("agency__unit__path", "agency__name")
     )
     wb = Workbook(write_only=True)
-    summary = wb.create_sheet("Tổng hợp theo cơ quan")
-    detail = wb.create_sheet("Tiến độ nhiệm vụ")
-    _set_widths(summary, [40] + [12] * (len(AGENCY_HEADERS) - 1))
-    _set_widths(detail, [6, 30, 10, 20, 60, 14, 16, 14, 50, 20])
-    heading = f"TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ – {plan}"
-    subtitle = f"{'Cơ quan: ' + agency.name + '. ' if agency else ''}Lập ngày {today:%d/%m/%Y}."
-    for ws in (summary, detail):
-        _title(ws, heading[:250])
-        ws.append([subtitle])
-        ws.append([])
-    _header(summary, AGENCY_HEADERS)
-    totals = [0] * (len(AGENCY_HEADERS) - 1)
+    use_document_font(wb)
+    summary_ws = wb.create_sheet("Tổng hợp theo cơ quan")
+    detail_ws = wb.create_sheet("Tiến độ nhiệm vụ")
+    unit = plan.unit
+
+    def document(ws, columns, title):
+        sheet = DocumentSheet(ws, columns=columns, header=DocumentHeader(
+            title=title, issuer=issuing_body(unit), period=f"Lập ngày {today:%d/%m/%Y}",
+            unit=safe_cell(f"Kế hoạch: {plan}"[:300]),
+            notes=[safe_cell(f"Cơ quan: {agency.name}")] if agency else []))
+        sheet.start()
+        return sheet
+
+    summary = document(summary_ws, AGENCY_COLUMNS, "TỔNG HỢP TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ THEO CƠ QUAN")
+    totals = [0] * (len(AGENCY_COLUMNS) - 1)
     for row in per_agency:
         values = [row["n"], row["lead"], row["coordinate"], row["not_started"], row["in_progress"], row["done"],
                   row["cancelled"], row["overdue"], row["no_progress"]]
         totals = [a + b for a, b in zip(totals, values, strict=True)]
-        summary.append([safe_cell(row["agency__name"]), *values])
-    summary.append([_cell(summary, "Tổng cộng", bold=True), *[_cell(summary, v, bold=True) for v in totals]])
+        summary.row([safe_cell(row["agency__name"]), *values])
+    summary.row(["Tổng cộng", *totals], bold=True)
+    signature = Signature(place=unit.name if unit else "", day=today)
+    summary.finish(signature=signature)
 
-    _header(detail, TASK_HEADERS)
+    detail = document(detail_ws, TASK_COLUMNS, "TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ")
     rows = (
         tasks.select_related("agency", "project")
         .annotate(last_on=Subquery(latest.values("reported_on")[:1]),
@@ -85,13 +107,14 @@ def build_task_progress_report(*, plan, agency=None, output, today: datetime.dat
     count = 0
     for count, task in enumerate(rows.iterator(chunk_size=1000), start=1):
         author = " ".join(p for p in (task.last_author_first, task.last_author_last) if p)
-        detail.append([
+        detail.row([
             count, safe_cell(task.agency.name), task.get_role_display(),
             safe_cell(task.project.label if task.project_id else ""), safe_cell(task.text),
             safe_cell(task.deadline_label), task.get_status_display(),
-            task.last_on.strftime("%d/%m/%Y") if task.last_on else "", safe_cell(task.last_text or ""),
+            task.last_on, safe_cell(task.last_text or ""),
             safe_cell(author),
         ])
+    detail.finish(signature=signature)
     wb.save(output)
     return count
 
@@ -107,6 +130,6 @@ def escape_plans_of(unit: AdministrativeUnit, year: int):
 
 def build_escape_list_report(*, unit: AdministrativeUnit, year: int, output) -> int:
     plans = list(escape_plans_of(unit, year))
-    wb = build_escape_list_workbook(plans, year=year, unit_name=unit.full_name)
+    wb = build_escape_list_workbook(plans, year=year, unit=unit)
     wb.save(output)
     return len(plans)

@@ -33,11 +33,22 @@ from dataclasses import dataclass, field, fields
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
 from directory.models import AdministrativeUnit, UnitLevel
+from directory.sheets import (
+    CODE,
+    COUNT,
+    MARK,
+    ORDER,
+    RATE,
+    Column,
+    DocumentHeader,
+    DocumentSheet,
+    Signature,
+    issuing_body,
+    rate,
+    use_document_font,
+)
 from households.classification import NoStandardError, list_year_on, standard_for_list_year
 from households.excel import safe_cell
 from households.models import Category, Household, Indicator, PovertyCause, Review, ReviewStatus
@@ -50,30 +61,36 @@ CAUSE_SHEET = "Theo nguyên nhân nghèo"
 INDICATOR_SHEET = "Theo chỉ số thiếu hụt"
 MOVED_SHEET = "Danh sách hộ biến động"
 
-SUMMARY_HEADERS = [
-    "Mã đơn vị",
-    "Đơn vị",
-    "Tổng số hộ",
-    "Hộ nghèo đầu kỳ",
-    "Hộ thoát nghèo",
-    "Hộ nghèo phát sinh",
-    "Hộ tái nghèo",
-    "Hộ nghèo cuối kỳ",
-    "Tỷ lệ hộ nghèo cuối kỳ (%)",
-    "Hộ cận nghèo đầu kỳ",
-    "Hộ cận nghèo cuối kỳ",
-    "Hộ nghèo DTTS cuối kỳ",
-    "Chỉ tiêu giảm hộ nghèo",
-    "Số hộ nghèo giảm",
-    "Số hộ nghèo giảm - không có KNLĐ",
-    "Số hộ nghèo giảm - có KNLĐ",
-    "Tỷ lệ hoàn thành chỉ tiêu (%)",
+# The summary's columns; the two-row header groups them as the official forms do.
+_POOR, _NEAR, _QUOTA = "Hộ nghèo", "Hộ cận nghèo", "Thực hiện chỉ tiêu giảm hộ nghèo"
+SUMMARY_COLUMNS = [
+    Column("Mã đơn vị", 8, CODE),
+    Column("Đơn vị", 20),
+    Column("Tổng số hộ", 10, COUNT),
+    Column("Hộ nghèo đầu kỳ", 9, COUNT, _POOR),
+    Column("Hộ thoát nghèo", 9, COUNT, _POOR),
+    Column("Hộ nghèo phát sinh", 9, COUNT, _POOR),
+    Column("Hộ tái nghèo", 9, COUNT, _POOR),
+    Column("Hộ nghèo cuối kỳ", 9, COUNT, _POOR),
+    Column("Tỷ lệ hộ nghèo cuối kỳ (%)", 10, RATE, _POOR),
+    Column("Hộ cận nghèo đầu kỳ", 9, COUNT, _NEAR),
+    Column("Hộ cận nghèo cuối kỳ", 9, COUNT, _NEAR),
+    Column("Hộ nghèo DTTS cuối kỳ", 10, COUNT),
+    Column("Chỉ tiêu giảm hộ nghèo", 9, COUNT, _QUOTA),
+    Column("Số hộ nghèo giảm", 9, COUNT, _QUOTA),
+    Column("Số hộ nghèo giảm - không có KNLĐ", 10, COUNT, _QUOTA),
+    Column("Số hộ nghèo giảm - có KNLĐ", 10, COUNT, _QUOTA),
+    Column("Tỷ lệ hoàn thành chỉ tiêu (%)", 10, RATE, _QUOTA),
 ]
+SUMMARY_HEADERS = [c.header for c in SUMMARY_COLUMNS]
 BREAKDOWN_HEADERS = ["Hộ nghèo đầu kỳ", "Hộ thoát nghèo", "Hộ nghèo phát sinh", "Hộ tái nghèo", "Hộ nghèo cuối kỳ"]
-MOVED_HEADERS = [
-    "STT", "Mã đơn vị", "Xã", "Thôn", "Mã hộ", "Họ và tên chủ hộ", "Biến động", "Phân loại đầu kỳ",
-    "Phân loại cuối kỳ", "Không có khả năng lao động", "Dân tộc thiểu số",
+MOVED_COLUMNS = [
+    Column("STT", 6, ORDER), Column("Mã đơn vị", 8, CODE), Column("Xã", 14), Column("Thôn", 16),
+    Column("Mã hộ", 12, CODE), Column("Họ và tên chủ hộ", 22), Column("Biến động", 17),
+    Column("Phân loại đầu kỳ", 24), Column("Phân loại cuối kỳ", 24), Column("Không có khả năng lao động", 11, MARK),
+    Column("Dân tộc thiểu số", 9, MARK),
 ]
+MOVED_HEADERS = [c.header for c in MOVED_COLUMNS]
 CATEGORY_LABELS = dict(Category.choices)
 _CHUNK = 2000
 
@@ -354,32 +371,6 @@ def summary_rows(unit: AdministrativeUnit, communes: list[AdministrativeUnit], f
     return rows
 
 
-def _cell(ws, value, *, bold=False, number_format=None, wrap=False):
-    cell = WriteOnlyCell(ws, value=value)
-    if bold:
-        cell.font = Font(bold=True)
-    if number_format:
-        cell.number_format = number_format
-    if wrap:
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-    return cell
-
-
-def _title(ws, text: str, size: int = 13):
-    cell = WriteOnlyCell(ws, value=text)
-    cell.font = Font(bold=True, size=size)
-    ws.append([cell])
-
-
-def _header(ws, headers: list[str]):
-    ws.append([_cell(ws, h, bold=True, wrap=True) for h in headers])
-
-
-def _set_widths(ws, widths: list[int]):
-    for index, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(index)].width = width
-
-
 def standards_note(day_before: datetime.date, last_day: datetime.date) -> str:
     """Which standard the start and end statuses were classified with (the lists in force on each day)."""
     def name(day):
@@ -393,42 +384,53 @@ def standards_note(day_before: datetime.date, last_day: datetime.date) -> str:
     return f"Chuẩn nghèo áp dụng: đầu kỳ theo {start}; cuối kỳ theo {end}."
 
 
+def _document(ws, columns, *, unit: AdministrativeUnit, title: str, period: Period, notes=(),
+              landscape: bool | None = None) -> DocumentSheet:
+    day_before, last_day = status_dates(period.start, period.end)
+    sheet = DocumentSheet(ws, columns=columns, landscape=landscape, header=DocumentHeader(
+        title=title, issuer=issuing_body(unit),
+        period=f"{period.label}: từ {period.start:%d/%m/%Y} đến {period.end:%d/%m/%Y} (đầu kỳ = tình trạng ngày "
+               f"{day_before:%d/%m/%Y}; cuối kỳ = tình trạng ngày {last_day:%d/%m/%Y})",
+        unit=f"Đơn vị: {unit.full_name} (mã {unit.code})", standard=standards_note(day_before, last_day),
+        notes=list(notes)))
+    sheet.start()
+    return sheet
+
+
+def _signature(unit: AdministrativeUnit) -> Signature:
+    return Signature(place=unit.name, day=timezone.localdate())
+
+
 def build_poverty_report(*, unit: AdministrativeUnit, period: Period, output) -> PovertyReport:
     """Write the poverty report workbook of ``unit`` for ``period`` to ``output`` (a path or binary file).
 
     Sheets: ``Tổng hợp`` (one row per commune, district subtotals for a province, ``Tổng cộng``), movements
-    by cause of poverty, by deprivation indicator, and the list of households that moved.
+    by cause of poverty, by deprivation indicator, and the list of households that moved. Each sheet is a
+    print-ready document (``directory.sheets``): the summary prints landscape on one page wide.
     """
     from plans.selectors import quota_by_commune
 
     start, end = period.start, period.end
-    day_before, last_day = status_dates(start, end)
     communes = list(communes_of(unit, start, end))
     commune_ids = [c.pk for c in communes]
     commune_by_id = {c.pk: c for c in communes}
 
     wb = Workbook(write_only=True)
-    summary = wb.create_sheet(SUMMARY_SHEET)
+    use_document_font(wb)
+    summary_ws = wb.create_sheet(SUMMARY_SHEET)
     by_cause = wb.create_sheet(CAUSE_SHEET)
     by_indicator = wb.create_sheet(INDICATOR_SHEET)
-    moved = wb.create_sheet(MOVED_SHEET)
-    _set_widths(summary, [10, 26] + [13] * (len(SUMMARY_HEADERS) - 2))
-    _set_widths(by_cause, [44] + [14] * len(BREAKDOWN_HEADERS))
-    _set_widths(by_indicator, [44] + [14] * len(BREAKDOWN_HEADERS))
-    _set_widths(moved, [6, 10, 20, 16, 12, 26, 18, 18, 18, 12, 10])
-    summary.freeze_panes = "C8"
-    moved.freeze_panes = "A4"
+    moved_ws = wb.create_sheet(MOVED_SHEET)
 
     # The moved-households sheet is written while counting, so no list of them is kept in memory.
-    _title(moved, f"DANH SÁCH HỘ BIẾN ĐỘNG – {period.label.upper()} – {unit.full_name}")
-    moved.append([f"Phân loại đầu kỳ: tình trạng ngày {day_before:%d/%m/%Y}; cuối kỳ: ngày {last_day:%d/%m/%Y}."])
-    _header(moved, MOVED_HEADERS)
+    moved = _document(moved_ws, MOVED_COLUMNS, unit=unit, period=period, landscape=True,
+                      title=f"DANH SÁCH HỘ BIẾN ĐỘNG – {period.label.upper()}")
     counter = {"n": 0}
 
     def write_moved(h: MovedHousehold):
         counter["n"] += 1
         commune = commune_by_id[h.commune_id]
-        moved.append([
+        moved.row([
             counter["n"], commune.code, safe_cell(commune.display_name), safe_cell(h.village), safe_cell(h.code),
             safe_cell(h.head_name), h.movement.label, CATEGORY_LABELS.get(h.start_category, "Chưa có trong danh sách"),
             CATEGORY_LABELS.get(h.end_category, ""), "" if h.has_labour_capacity else "x",
@@ -437,32 +439,22 @@ def build_poverty_report(*, unit: AdministrativeUnit, period: Period, output) ->
 
     sets = ReviewSets()
     figures = poverty_figures(commune_ids=commune_ids, start=start, end=end, on_moved=write_moved, review_sets=sets)
-    moved.append([])
-    moved.append(["", f"Tổng số: {counter['n']} hộ"])
+    moved.note(f"Tổng số: {counter['n']} hộ", italic=False, size=11)
+    moved.finish(signature=_signature(unit))
 
     rows = summary_rows(unit, communes, figures, household_totals(commune_ids, end.year),
                         quota_by_commune(year=period.year, commune_ids=commune_ids))
 
-    _title(summary, f"BÁO CÁO KẾT QUẢ GIẢM NGHÈO – {period.label.upper()}")
-    summary.append([f"Đơn vị: {unit.full_name} (mã {unit.code})"])
-    summary.append([f"Kỳ báo cáo từ {start:%d/%m/%Y} đến {end:%d/%m/%Y}. Đầu kỳ = tình trạng ngày "
-                    f"{day_before:%d/%m/%Y}; cuối kỳ = tình trạng ngày {last_day:%d/%m/%Y} (theo kết quả rà soát "
-                    f"đã phê duyệt)."])
-    summary.append([standards_note(day_before, last_day)])
-    summary.append([f"Lập lúc {timezone.localtime():%H:%M %d/%m/%Y}. Tổng số hộ: số liệu năm {end.year} do "
-                    f"đơn vị nhập; ô tỷ lệ để trống khi chưa có tổng số hộ."])
-    summary.append([])
-    _header(summary, SUMMARY_HEADERS)
+    summary = _document(summary_ws, SUMMARY_COLUMNS, unit=unit, period=period, landscape=True,
+                        title=f"BÁO CÁO KẾT QUẢ GIẢM NGHÈO – {period.label.upper()}",
+                        notes=[f"Lập lúc {timezone.localtime():%H:%M %d/%m/%Y}. Tổng số hộ: số liệu năm {end.year} "
+                               "do đơn vị nhập; ô tỷ lệ để trống khi chưa có tổng số hộ."])
+    rate_columns = {i for i, c in enumerate(SUMMARY_COLUMNS) if c.kind == RATE}
     for row in rows:
-        bold = row.kind != "commune"
-        values = row.values()
-        cells = []
-        for index, value in enumerate(values):
-            fmt = "0.00" if SUMMARY_HEADERS[index].endswith("(%)") else None
-            shown = safe_cell(value) if index in (0, 1) else value
-            cells.append(_cell(summary, shown, bold=bold, number_format=fmt) if bold or fmt else shown)
-        summary.append(cells)
-    summary.append([])
+        values = [rate(v) if i in rate_columns else v for i, v in enumerate(row.values())]
+        values[0], values[1] = safe_cell(values[0]), safe_cell(values[1])
+        summary.row(values, bold=row.kind != "commune")
+    summary.blank(height=6)
     for note in (
         "Hộ thoát nghèo: nghèo đầu kỳ, không nghèo cuối kỳ. Hộ nghèo phát sinh: nghèo cuối kỳ, không nghèo đầu kỳ "
         "và chưa từng nghèo trước kỳ. Hộ tái nghèo: nghèo cuối kỳ, không nghèo đầu kỳ, đã từng nghèo trước kỳ.",
@@ -471,7 +463,8 @@ def build_poverty_report(*, unit: AdministrativeUnit, period: Period, output) ->
         "Chỉ tiêu giảm hộ nghèo: bảng chỉ tiêu của kế hoạch năm " + str(period.year) + " (kế hoạch của cấp gần xã "
         "nhất khi có nhiều kế hoạch).",
     ):
-        summary.append([None, note])
+        summary.note(note)
+    summary.finish(signature=_signature(unit))
 
     _write_breakdown(by_cause, "NGUYÊN NHÂN NGHÈO", "Nguyên nhân nghèo", sets, period, unit,
                      Review.causes.through, "povertycause_id",
@@ -494,9 +487,9 @@ def build_poverty_report(*, unit: AdministrativeUnit, period: Period, output) ->
 def _write_breakdown(ws, title, first_header, sets, period, unit, through, target_field, names, sort_keys,
                      none_label, note):
     counts, none = _breakdown(through, target_field, sets)
-    _title(ws, f"BIẾN ĐỘNG HỘ NGHÈO THEO {title} – {period.label.upper()} – {unit.full_name}")
-    ws.append([])
-    _header(ws, [first_header] + BREAKDOWN_HEADERS)
+    columns = [Column(first_header, 44)] + [Column(h, 13, COUNT) for h in BREAKDOWN_HEADERS]
+    sheet = _document(ws, columns, unit=unit, period=period,
+                      title=f"BIẾN ĐỘNG HỘ NGHÈO THEO {title} – {period.label.upper()}")
     # Indicators of different standards share names: merge them into one line per name.
     merged: dict[str, list[int]] = {}
     order: dict[str, tuple] = {}
@@ -507,8 +500,9 @@ def _write_breakdown(ws, title, first_header, sets, period, unit, through, targe
         for i, value in enumerate(values):
             line[i] += value
     for name in sorted(merged, key=lambda n: order[n]):
-        ws.append([safe_cell(name), *merged[name]])
-    ws.append([none_label, *none])
-    ws.append([_cell(ws, "Số hộ", bold=True), *[_cell(ws, len(ids), bold=True) for ids in sets.columns()]])
-    ws.append([])
-    ws.append([note])
+        sheet.row([safe_cell(name), *merged[name]])
+    sheet.row([none_label, *none])
+    sheet.row(["Số hộ", *[len(ids) for ids in sets.columns()]], bold=True)
+    sheet.blank(height=6)
+    sheet.note(note)
+    sheet.finish(signature=_signature(unit))
