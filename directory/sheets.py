@@ -34,7 +34,9 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 from collections.abc import Sequence
+from copy import copy
 from dataclasses import dataclass, field
 
 from openpyxl.cell import WriteOnlyCell
@@ -115,6 +117,19 @@ def issuing_body(unit) -> str:
     return f"UBND {unit.get_kind_display().upper()} {unit.name.upper()}"
 
 
+_PLACE_DATE = re.compile(r"ngày \d{1,2} tháng \d{1,2} năm \d{4}$")
+
+
+def is_signature_row(cells) -> bool:
+    """Whether a row read back from a sheet starts the signature block (importers stop reading there)."""
+    for value in cells:
+        if isinstance(value, str):
+            text = value.strip()
+            if text in (PREPARER, HEAD_OF_UNIT) or _PLACE_DATE.search(text):
+                return True
+    return False
+
+
 def vietnamese_date(day: datetime.date) -> str:
     return f"ngày {day:%d} tháng {day:%m} năm {day:%Y}"
 
@@ -173,6 +188,7 @@ class DocumentSheet:
         self.header_rows: tuple[int, int] | None = None
         self.first_data_row: int | None = None
         self._styles: dict[tuple[int, bool], dict] = {}
+        self._templates: dict[tuple[int, bool], object] = {}
         self._merge = getattr(ws, "merge_cells", None)
 
     # ------------------------------------------------------------------ low level
@@ -185,6 +201,17 @@ class DocumentSheet:
         cell = WriteOnlyCell(self.ws, value=value)
         for name, attr in (style or {}).items():
             setattr(cell, name, attr)
+        return cell
+
+    def _styled(self, value, key: tuple[int, bool]):
+        """A data cell styled like its column. Styling a cell through openpyxl's attributes hashes every
+        style object each time (most of the time of a large export); a copy of a styled cell's style ids
+        is the same style at no cost."""
+        template = self._templates.get(key)
+        if template is None:
+            template = self._templates[key] = self._cell(None, style=self._style(*key))
+        cell = WriteOnlyCell(self.ws, value=value)
+        cell._style = copy(template._style)
         return cell
 
     def _append(self, cells: list, *, height: float | None = None) -> int:
@@ -207,7 +234,7 @@ class DocumentSheet:
         return sum(c.width for c in self.columns[first - 1:last])
 
     def _lines(self, text: str, first: int, last: int, size: float = FONT_SIZE) -> int:
-        per_line = max(10.0, self._span_width(first, last) * 1.15 * FONT_SIZE / size)
+        per_line = max(6.0, self._span_width(first, last) * 0.95 * FONT_SIZE / size)
         return max(1, sum(math.ceil(max(1, len(part)) / per_line) for part in str(text).split("\n")))
 
     def line(self, text: str, *, bold=False, italic=False, size: float = FONT_SIZE, align="center",
@@ -281,8 +308,8 @@ class DocumentSheet:
             self.header_rows = (top, top)
             return
         groups = [c.group for c in self.columns]
-        group_lines = max((self._lines(g, i, i + groups.count(g) - 1, size=FONT_SIZE * 1.35) for i, g in enumerate(groups, start=1) if g),
-                          default=1)
+        group_lines = max((self._lines(g, i, i + groups.count(g) - 1, size=FONT_SIZE * 1.35)
+                           for i, g in enumerate(groups, start=1) if g), default=1)
         top_cells = [self._cell(c.group or c.header, style=style) for c in self.columns]
         top = self._append(top_cells, height=group_lines * _LINE_HEIGHT + 4)
         sub = self._append([self._cell(c.header if c.group else None, style=style) for c in self.columns],
@@ -320,11 +347,11 @@ class DocumentSheet:
 
     def row(self, values: Sequence, *, bold: bool = False, height: float | None = None) -> int:
         """A table row: every cell bordered, numbers in their column's format (None stays empty)."""
-        cells = [self._cell(value, style=self._style(index, bold)) for index, value in enumerate(values)]
+        cells = [self._styled(value, (index, bold)) for index, value in enumerate(values)]
         if height is None:
             # Spreadsheets do not grow a row for wrapped text when they open a file: size it here.
             lines = max((self._lines(value, index, index) for index, value in enumerate(values, start=1)
-                         if isinstance(value, str) and len(value) > self.columns[index - 1].width), default=1)
+                         if isinstance(value, str) and len(value) > 5), default=1)
             height = lines * _LINE_HEIGHT + 1 if lines > 1 else None
         return self._append(cells, height=height)
 

@@ -13,6 +13,19 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from directory.models import AdministrativeUnit
+from directory.sheets import (
+    CODE,
+    COUNT,
+    MONEY,
+    TEXT,
+    Column,
+    DocumentHeader,
+    DocumentSheet,
+    Signature,
+    issuing_body,
+    use_document_font,
+)
+from directory.sheets import MARK as MARK_COLUMN
 
 from .classification import standard_for_review
 from .excel import safe_cell
@@ -38,10 +51,14 @@ from .models import Review, ReviewRound
 from .selectors import movements_by_household
 
 CHUNK = 2000
-WIDTHS = {COL_CODE: 14, COL_HEAD: 28, COL_COMMUNE: 24, COL_VILLAGE: 16, COL_AREA: 12, COL_MEMBERS: 10,
-          COL_YEAR: 10, COL_INCOME: 18, COL_NO_LABOUR: 14, COL_ETHNIC: 12, COL_CAUSES: 40, COL_CATEGORY: 24,
-          COL_STATUS: 14, COL_MOVEMENT: 18}
-INDICATOR_WIDTH = 12
+# Narrow enough that a district's list prints one page wide (landscape) with every column.
+WIDTHS = {COL_CODE: 12, COL_HEAD: 20, COL_COMMUNE: 20, COL_VILLAGE: 15, COL_AREA: 9, COL_MEMBERS: 7,
+          COL_YEAR: 7, COL_INCOME: 12, COL_NO_LABOUR: 8, COL_ETHNIC: 7, COL_CAUSES: 24, COL_CATEGORY: 16,
+          COL_STATUS: 13, COL_MOVEMENT: 12}
+INDICATOR_WIDTH = 8  # the deprivation indicators: an "x" each
+KINDS = {COL_CODE: CODE, COL_HEAD: TEXT, COL_COMMUNE: TEXT, COL_VILLAGE: TEXT, COL_AREA: TEXT, COL_MEMBERS: COUNT,
+         COL_YEAR: CODE, COL_INCOME: MONEY, COL_CAUSES: TEXT, COL_CATEGORY: TEXT, COL_STATUS: TEXT,
+         COL_MOVEMENT: TEXT}  # the rest are "x" marks
 
 
 def _row(review: Review, indicators, movement) -> list:
@@ -85,12 +102,10 @@ def export_columns(standard) -> tuple[list[str], list[tuple[int, str]]]:
 def export_reviews(*, unit: AdministrativeUnit, year: int, output, user=None) -> int:
     """Write the year's review list of ``unit`` (a commune, or a district: all its communes) to ``output``.
 
-    ``output`` is a path or a binary file object. Returns the number of households written.
+    ``output`` is a path or a binary file object. Returns the number of households written. The sheet is a
+    print-ready document (``directory.sheets``); its one header row is the import's, so it imports again.
     """
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
 
     standard = standard_for_review(ReviewRound.PERIODIC, year)
     header, indicators = export_columns(standard)
@@ -100,24 +115,14 @@ def export_reviews(*, unit: AdministrativeUnit, year: int, output, user=None) ->
                .order_by("commune__path", "household__code", "pk"))
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(f"Rà soát {year}")
-    for index, name in enumerate(header, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = WIDTHS.get(name, INDICATOR_WIDTH)
-    sheet.freeze_panes = "C5"
-    bold = Font(bold=True)
-    title = WriteOnlyCell(sheet, f"DANH SÁCH KẾT QUẢ RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO NĂM {year}")
-    title.font = Font(bold=True, size=13)
-    sheet.append([title])
-    sheet.append([safe_cell(f"Đơn vị: {unit.full_name} · "
-                  f"{standard.label} · Phân loại do hệ thống tính, không nhập.")])
-    sheet.append([])
-    header_cells = []
-    for name in header:
-        cell = WriteOnlyCell(sheet, name)
-        cell.font = bold
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        header_cells.append(cell)
-    sheet.append(header_cells)
+    use_document_font(workbook)
+    columns = [Column(name, WIDTHS.get(name, INDICATOR_WIDTH), KINDS.get(name, MARK_COLUMN)) for name in header]
+    sheet = DocumentSheet(workbook.create_sheet(f"Rà soát {year}"), columns=columns, landscape=True,
+                          freeze_columns=2, header=DocumentHeader(
+        title=f"DANH SÁCH KẾT QUẢ RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO NĂM {year}", issuer=issuing_body(unit),
+        period=f"Năm rà soát {year}", unit=safe_cell(f"Đơn vị: {unit.full_name}"),
+        standard=safe_cell(f"Chuẩn nghèo áp dụng: {standard.label}. Phân loại do hệ thống tính, không nhập.")))
+    sheet.start()
 
     written = 0
     batch: list[Review] = []
@@ -128,7 +133,7 @@ def export_reviews(*, unit: AdministrativeUnit, year: int, output, user=None) ->
         # Movements are derived from the approved reviews: one query per batch of rows.
         movements = movements_by_household([r.household_id for r in batch], year=year)
         for review in batch:
-            sheet.append(_row(review, indicators, movements.get(review.household_id)))
+            sheet.row(_row(review, indicators, movements.get(review.household_id)))
         batch.clear()
 
     for review in reviews.iterator(chunk_size=CHUNK):
@@ -137,5 +142,7 @@ def export_reviews(*, unit: AdministrativeUnit, year: int, output, user=None) ->
         if len(batch) >= CHUNK:
             flush()
     flush()
+    # The import stops at the signature block (``directory.sheets.is_signature_row``).
+    sheet.finish(signature=Signature(place=unit.name))
     workbook.save(output)
     return written

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
+from directory.sheets import is_signature_row
+
 from .columns import COL_CODE, header_key
 from .faults import ImportFault, ImportRejected, file_fault
 
@@ -92,6 +94,8 @@ def read_rows(source) -> SheetRows:
         pad = (None,) * (width + 1)
         data = []
         for number, cells in enumerate(rows, start=header_row + 1):
+            if is_signature_row(cells):
+                break  # an exported list ends with its signature block
             cells = cells[:width]
             if not _is_blank(cells):
                 data.append((number, cells + pad[len(cells):]))

@@ -10,6 +10,7 @@ import pytest
 from django.core.management import ManagementUtility, call_command
 from django.urls import reverse
 
+from directory.sheets import COUNT, MONEY
 from households.exporting import export_reviews, reviews_for_export
 from households.importing import ImportRejected, header_key, import_reviews
 from households.models import (
@@ -24,6 +25,7 @@ from households.models import (
     ReviewStatus,
 )
 from households.signals import reviews_changed
+from tests.print_checks import assert_number_formats, assert_print_ready
 
 from .factories import HouseholdFactory, make_review
 
@@ -436,8 +438,13 @@ def test_export_has_the_import_columns_plus_category_status_and_movement(tmp_pat
     header_at = next(i for i, r in enumerate(rows) if r and r[0] == "Mã hộ")
     header = list(rows[header_at])
     assert header == [*HEADER, "Phân loại", "Trạng thái", "Biến động"]
-    data = [dict(zip(header, r, strict=True)) for r in rows[header_at + 1:]]
+    data = [dict(zip(header, r, strict=True)) for r in rows[header_at + 1:header_at + 1 + count]]
     assert count == 3 and [d["Mã hộ"] for d in data] == ["XB010", "XB011", "XB012"]
+    assert rows[header_at + 1 + count] == (None,) * len(header)  # a blank line, then the signature block
+    sheet = openpyxl.load_workbook(output).active
+    assert_print_ready(sheet, landscape=True)
+    assert sheet.print_title_rows == f"${header_at + 1}:${header_at + 1}"
+    assert_number_formats(sheet, first_row=header_at + 2, formats={"F": COUNT, "H": MONEY})
     poor, stays, draft = data
     assert poor["Họ và tên chủ hộ"] == "'=HYPERLINK(\"http://x\")"  # neutralised: text, not a formula
     assert draft["Thôn"] == "'-Thôn 4"
