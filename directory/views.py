@@ -2,13 +2,15 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from .models import Role
+from .todo import todo_for
 
 
 @login_required
 def home(request):
     user = request.user
     role = Role.ADMIN if user.is_superuser and not user.role else user.role
-    return render(request, "directory/home.html", {"role": role, "role_label": Role(role).label})
+    return render(request, "directory/home.html", {"role": role, "role_label": Role(role).label,
+                                                   "todo": todo_for(user)})
 
 
 def error_403(request, exception=None):

@@ -29,13 +29,16 @@ class HouseholdFilter(django_filters.FilterSet):
     # EXISTS over review_hh_status_eff_idx (household, status, ...)
     review_status = django_filters.ChoiceFilter(label="Có phiếu rà soát ở trạng thái", choices=ReviewStatus.choices,
                                                 method="filter_review_status", empty_label=ALL)
+    # NOT EXISTS over the member (household) foreign-key index: the home page's "no member list yet"
+    members = django_filters.ChoiceFilter(label="Danh sách thành viên", method="filter_members", empty_label=ALL,
+                                          choices=[("none", "Chưa có thành viên"), ("some", "Đã có thành viên")])
     # unique (commune, code) index; only shown to users with several communes
     commune = django_filters.ChoiceFilter(label="Xã", choices=[], empty_label=ALL)
 
     class Meta:
         model = Household
         fields = ["q", "commune", "village", "current_category", "has_labour_capacity", "is_ethnic_minority",
-                  "cause", "review_status"]
+                  "cause", "review_status", "members"]
 
     def __init__(self, *args, user, communes, **kwargs):
         super().__init__(*args, **kwargs)
@@ -80,3 +83,11 @@ class HouseholdFilter(django_filters.FilterSet):
         if not value:
             return queryset
         return queryset.filter(Exists(Review.objects.filter(household=OuterRef("pk"), status=value)))
+
+    def filter_members(self, queryset, name, value):
+        has_members = Exists(Member.objects.filter(household=OuterRef("pk")))
+        if value == "none":
+            return queryset.filter(~has_members)
+        if value == "some":
+            return queryset.filter(has_members)
+        return queryset

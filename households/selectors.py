@@ -143,9 +143,11 @@ def approval_queue(user):
             .order_by("commune__path", "household__code", "year"))
 
 
-def pending_reviews(user, *, year: int | None = None):
-    """Draft and returned reviews in scope: the commune's to-do list and bulk submit."""
-    queryset = (Review.objects.for_user(user).filter(status__in=[ReviewStatus.DRAFT, ReviewStatus.RETURNED])
+def pending_reviews(user, *, year: int | None = None, status: str | None = None):
+    """Draft and returned reviews in scope (or only one of the two): the commune's to-do list and bulk submit."""
+    statuses = [status] if status in (ReviewStatus.DRAFT, ReviewStatus.RETURNED) else [ReviewStatus.DRAFT,
+                                                                                       ReviewStatus.RETURNED]
+    queryset = (Review.objects.for_user(user).filter(status__in=statuses)
                 .select_related("household", "commune").order_by("commune__path", "household__code", "-year"))
     if year:
         queryset = queryset.filter(year=year)

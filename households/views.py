@@ -308,7 +308,8 @@ def pending_reviews(request):
     user = request.user
     require_cap(user, Cap.VIEW)
     year = _int_or_none(request.GET.get("year"))
-    queryset = selectors.pending_reviews(user, year=year)
+    status = request.GET.get("status") or None
+    queryset = selectors.pending_reviews(user, year=year, status=status)
     if request.method == "POST":
         require_cap(user, Cap.REVIEW_SUBMIT)
         ids = _selected_ids(request)
@@ -319,7 +320,8 @@ def pending_reviews(request):
             _report_bulk(request, result, "nộp")
         return redirect(request.get_full_path())
     return render(request, "households/pending_reviews.html", {
-        "page": _page(request, queryset), "year": year, "can_submit": user_can(user, Cap.REVIEW_SUBMIT),
+        "page": _page(request, queryset), "year": year, "status": status,
+        "can_submit": user_can(user, Cap.REVIEW_SUBMIT),
     })
 
 

@@ -199,3 +199,10 @@ DEMO_MODE = env_bool("DJANGO_DEMO_MODE", False)
 # directory <- households). The quota allocation helper gets current poor
 # household counts per commune through this dotted path instead.
 POOR_HOUSEHOLD_COUNTS = "households.selectors.poor_household_counts"
+
+# The home page's to-do list: one provider per app, ``provider(user, today) -> list[directory.todo.TodoItem]``.
+HOME_TODO_PROVIDERS = [
+    "households.todo.items",
+    "reports.todo.items",
+    "plans.todo.items",
+]
