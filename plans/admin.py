@@ -12,6 +12,8 @@ from .models import (
     LegalBasis,
     Plan,
     PlanEvent,
+    PlanSection,
+    PriorResult,
     Project,
     QuotaRow,
     QuotaTable,
@@ -30,6 +32,18 @@ class LegalBasisInline(ScopedInline, admin.TabularInline):
     autocomplete_fields = ("referenced_plan",)
 
 
+class PlanSectionInline(ScopedInline, admin.StackedInline):
+    model = PlanSection
+    write_cap = Cap.PLAN_EDIT
+    extra = 0
+
+
+class PriorResultInline(ScopedInline, admin.TabularInline):
+    model = PriorResult
+    write_cap = Cap.PLAN_EDIT
+    extra = 0
+
+
 @admin.register(Plan)
 class PlanAdmin(ScopedModelAdmin):
     write_cap = Cap.PLAN_EDIT
@@ -38,7 +52,7 @@ class PlanAdmin(ScopedModelAdmin):
     search_fields = ("code", "number", "title")
     list_select_related = ("unit",)
     autocomplete_fields = ("unit",)
-    inlines = [LegalBasisInline]
+    inlines = [LegalBasisInline, PlanSectionInline, PriorResultInline]
 
 
 class TargetProgressInline(ScopedInline, admin.TabularInline):

@@ -150,6 +150,7 @@ class Plan(TimeStampedModel):
 class LegalBasisRelation(models.TextChoices):
     IMPLEMENTS = "thuc_hien", "Thực hiện (văn bản cấp trên)"
     BASED_ON = "can_cu", "Căn cứ"
+    CITED = "dan_chieu", "Được dẫn trong kế hoạch"
 
 
 class LegalBasisQuerySet(ScopedQuerySet):
@@ -177,6 +178,8 @@ class LegalBasis(models.Model):
         help_text="Khi văn bản được dẫn cũng có trong hệ thống.",
     )
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    cited_in = models.CharField("được dẫn tại", max_length=200, blank=True,
+                                help_text="Phần của kế hoạch dẫn văn bản này, ví dụ: Phần V, giải pháp 3.")
 
     objects = LegalBasisQuerySet.as_manager()
 
@@ -193,6 +196,70 @@ class LegalBasis(models.Model):
 # --------------------------------------------------------------------------- indicator targets
 
 
+class PlanSectionQuerySet(ScopedQuerySet):
+    scope_unit_field = "plan__unit"
+
+
+class PlanSection(models.Model):
+    """A numbered item of a plan's text that is neither a target, a project nor one body's task:
+    a general solution (giải pháp chung 1.1–1.8), an organisational provision for everyone, an
+    appendix header. Copied from the document, shown on the plan page under its part."""
+
+    plan = models.ForeignKey(Plan, verbose_name="kế hoạch", on_delete=models.CASCADE, related_name="sections")
+    part = models.CharField("phần", max_length=200, help_text="Ví dụ: III.1. Giải pháp chung.")
+    number = models.CharField("số mục", max_length=20, blank=True)
+    title = models.CharField("tiêu đề", max_length=500, blank=True)
+    text = models.TextField("nội dung", blank=True)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+
+    objects = PlanSectionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "nội dung kế hoạch"
+        verbose_name_plural = "nội dung kế hoạch"
+        ordering = ["plan", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "part", "number", "title"], name="plan_section_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.part} {self.number} {self.title}".strip()
+
+
+class PriorResultQuerySet(ScopedQuerySet):
+    scope_unit_field = "plan__unit"
+
+
+class PriorResult(models.Model):
+    """A result of an earlier phase the plan reports (An Giang: 9,28% early 2011 → 2,5% end 2015).
+
+    Not a target: nothing is measured against it and it never gets a traffic light."""
+
+    plan = models.ForeignKey(Plan, verbose_name="kế hoạch", on_delete=models.CASCADE, related_name="prior_results")
+    name = models.CharField("chỉ số", max_length=300)
+    measure_unit = models.CharField("đơn vị tính", max_length=40)
+    phase = models.CharField("giai đoạn", max_length=40, help_text="Ví dụ: 2011-2015.")
+    start_value = models.DecimalField("giá trị đầu kỳ", max_digits=14, decimal_places=3, null=True, blank=True)
+    start_label = models.CharField("thời điểm đầu kỳ", max_length=60, blank=True)
+    end_value = models.DecimalField("giá trị cuối kỳ", max_digits=14, decimal_places=3)
+    end_label = models.CharField("thời điểm cuối kỳ", max_length=60)
+    unit = models.ForeignKey(AdministrativeUnit, verbose_name="đơn vị", null=True, blank=True,
+                             on_delete=models.PROTECT, related_name="+")
+    quote = models.TextField("nguyên văn", blank=True)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+
+    objects = PriorResultQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "kết quả giai đoạn trước"
+        verbose_name_plural = "kết quả giai đoạn trước"
+        ordering = ["plan", "order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["plan", "name", "phase"], name="prior_result_unique")]
+
+    def __str__(self):
+        return f"{self.name} ({self.phase})"
+
+
 class TargetPeriod(models.TextChoices):
     PER_YEAR = "per_year", "Bình quân mỗi năm"
     IN_YEAR = "in_year", "Trong năm / đến hết năm"
@@ -202,6 +269,9 @@ class TargetPeriod(models.TextChoices):
 class TargetComparison(models.TextChoices):
     AT_LEAST = "at_least", "Đạt tối thiểu (trở lên)"
     AT_MOST = "at_most", "Không vượt quá (trở xuống)"
+    # "xuống dưới 37%": strictly below, 37 itself does not meet it.
+    BELOW = "below", "Dưới (không kể bằng)"
+    ABOVE = "above", "Trên (không kể bằng)"
     ABOUT = "about", "Khoảng / trong khoảng"
 
 
@@ -310,7 +380,8 @@ class IndicatorTarget(TimeStampedModel):
         if self.is_range:
             value = f"{format_number(self.value_min)}–{format_number(self.value_max)}"
         else:
-            sign = {TargetComparison.AT_LEAST: "≥ ", TargetComparison.AT_MOST: "≤ "}.get(self.comparison, "")
+            sign = {TargetComparison.AT_LEAST: "≥ ", TargetComparison.AT_MOST: "≤ ", TargetComparison.BELOW: "< ",
+                    TargetComparison.ABOVE: "> "}.get(self.comparison, "")
             value = f"{sign}{format_number(self.value_min)}"
         suffix = "/năm" if self.period == TargetPeriod.PER_YEAR else ""
         return f"{value} {self.measure_unit}{suffix}".strip()
@@ -321,6 +392,10 @@ class IndicatorTarget(TimeStampedModel):
             return None
         if self.comparison == TargetComparison.AT_MOST:
             return actual <= (self.value_max if self.value_max is not None else self.value_min)
+        if self.comparison == TargetComparison.BELOW:
+            return actual < self.value_min
+        if self.comparison == TargetComparison.ABOVE:
+            return actual > self.value_min
         if self.comparison == TargetComparison.ABOUT and self.value_max is not None:
             return self.value_min <= actual <= self.value_max
         return actual >= self.value_min

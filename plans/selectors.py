@@ -131,7 +131,17 @@ def plan_detail_context(plan: Plan, user) -> dict:
         "tasks": tasks,
         "quota_tables": quota_tables,
         "assignments": assignments,
+        "section_parts": _section_parts(plan),
+        "prior_results": list(plan.prior_results.select_related("unit").order_by("order", "pk")),
     }
+
+
+def _section_parts(plan: Plan) -> list[tuple[str, list]]:
+    """The plan's numbered text items grouped by part, in document order: [(part, [section, ...]), ...]."""
+    parts: dict[str, list] = {}
+    for section in plan.sections.order_by("order", "pk"):
+        parts.setdefault(section.part, []).append(section)
+    return list(parts.items())
 
 
 def quota_by_commune(*, year: int, commune_ids: Iterable[int] | None = None) -> dict[int, QuotaFigures]:

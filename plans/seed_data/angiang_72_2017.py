@@ -3,7 +3,7 @@
 
 from datetime import date
 
-from .schema import D, LegalBasisSeed, PlanSeed, ProgressSeed, TargetSeed, TaskSeed
+from .schema import D, LegalBasisSeed, PlanSeed, PriorResultSeed, TaskSeed
 
 PLAN = PlanSeed(
     code="angiang-72-2017",
@@ -127,33 +127,29 @@ PLAN = PlanSeed(
             issuer="Thủ tướng Chính phủ",
         ),
     ),
-    targets=(
-        TargetSeed(
+    # 9,28% → 2,5% is what 2011-2015 achieved (the plan recalls it); the plan sets no figure for 2016-2020.
+    prior_results=(
+        PriorResultSeed(
             name="Tỷ lệ hộ nghèo toàn tỉnh",
             measure_unit="%",
-            value_min=D("2.5"),
-            comparison="at_most",
-            period="in_year",
-            year=2015,
+            phase="2011-2015",
+            start_value=D("9.28"),
+            start_label="đầu năm 2011",
+            end_value=D("2.5"),
+            end_label="cuối năm 2015",
             unit="89",
-            baseline_value=D("9.28"),
-            baseline_year=2011,
-            note=(
-                "Kế hoạch không đặt con số cho giai đoạn 2016-2020; nó nêu kết quả giai đoạn "
-                "2011-2015, ghi ở đây để so sánh: “tỷ lệ hộ nghèo của tỉnh đã giảm từ 9,28% (đầu "
-                "năm 2011) xuống còn 2,5% (cuối năm 2015)” (chuẩn nghèo giai đoạn 2011-2015)."
-            ),
-            progress=(
-                ProgressSeed(
-                    period_label="Cuối năm 2015",
-                    as_of=date(2015, 12, 31),
-                    actual_value=D("2.5"),
-                    source="Kế hoạch 72/KH-UBND ngày 17/02/2017 của UBND tỉnh An Giang",
-                ),
-            ),
+            quote="tỷ lệ hộ nghèo của tỉnh đã giảm từ 9,28% (đầu năm 2011) xuống còn 2,5% (cuối năm 2015)",
         ),
     ),
     tasks=(
+        TaskSeed(
+            agency="Ban Chỉ đạo các chương trình mục tiêu quốc gia giai đoạn 2016 - 2020 tỉnh",
+            text=(
+                "Ban Chỉ đạo các chương trình mục tiêu quốc gia giai đoạn 2016 - 2020 cấp tỉnh có trách "
+                "nhiệm phân công các thành viên theo dõi, giúp đỡ, kiểm tra, đánh giá, chỉ đạo và có biện "
+                "pháp hỗ trợ các địa bàn có tỷ lệ hộ nghèo cao trong thực hiện Chương trình."
+            ),
+        ),
         TaskSeed(
             agency="Sở Lao động - Thương binh và Xã hội",
             text="Là cơ quan thường trực Chương trình mục tiêu quốc gia Giảm nghèo bền vững, có nhiệm vụ",

@@ -25,6 +25,8 @@ from ..models import (
     LegalBasis,
     Plan,
     PlanEvent,
+    PlanSection,
+    PriorResult,
     Project,
     QuotaTable,
     TargetProgress,
@@ -96,6 +98,8 @@ class _Loader:
         self.tasks(plan, seed)
         self.quota_tables(plan, seed)
         self.support(plan, seed)
+        self.sections(plan, seed)
+        self.prior_results(plan, seed)
         added = sum(self.created.values()) - before
         if added:
             PlanEvent.objects.create(plan=plan, actor=self.acting_user, action="seed_load",
@@ -112,7 +116,8 @@ class _Loader:
                 raise SeedDataError(f"Kế hoạch {plan.code} dẫn kế hoạch “{basis.plan}” chưa được nạp.")
             self._save(LegalBasis(plan=plan, relation=basis.relation, document_number=basis.document_number,
                                   document_date=basis.document_date, issuer=basis.issuer, title=basis.title,
-                                  referenced_plan=referenced, order=order), "văn bản căn cứ")
+                                  referenced_plan=referenced, order=order, cited_in=basis.cited_in),
+                       "văn bản căn cứ")
 
     def targets(self, plan: Plan, seeds: Iterable[TargetSeed], *, parent, order) -> None:
         for seed in seeds:
@@ -207,6 +212,23 @@ class _Loader:
                                     + " ".join(e.message for e in exc.errors)) from exc
             self.created["dòng chỉ tiêu xã"] += len(rows)
 
+    def sections(self, plan: Plan, seed: PlanSeed) -> None:
+        for order, item in enumerate(seed.sections, start=1):
+            if PlanSection.objects.filter(plan=plan, part=item.part, number=item.number, title=item.title).exists():
+                continue
+            self._save(PlanSection(plan=plan, part=item.part, number=item.number, title=item.title, text=item.text,
+                                   order=order), "mục nội dung kế hoạch")
+
+    def prior_results(self, plan: Plan, seed: PlanSeed) -> None:
+        for order, item in enumerate(seed.prior_results, start=1):
+            if PriorResult.objects.filter(plan=plan, name=item.name, phase=item.phase).exists():
+                continue
+            self._save(PriorResult(
+                plan=plan, name=item.name, measure_unit=item.measure_unit, phase=item.phase,
+                start_value=item.start_value, start_label=item.start_label, end_value=item.end_value,
+                end_label=item.end_label, unit=self.unit(item.unit) if item.unit else None, quote=item.quote,
+                order=order), "kết quả giai đoạn trước")
+
     def support(self, plan: Plan, seed: PlanSeed) -> None:
         if not seed.support_assignments:
             return
@@ -227,8 +249,17 @@ class _Loader:
 
 @transaction.atomic
 def seed_plans_load(*, plans: Iterable[PlanSeed] = PLANS, acting_user=None) -> Counter[str]:
-    """Create whatever of the seed plans is missing; all or nothing. Returns what was created, by kind."""
+    """Create whatever of the seed plans is missing; all or nothing. Returns what was created, by kind.
+
+    Databases loaded from an earlier, wrong transcription are corrected first (``corrections``),
+    each correction only where the row still holds the wrong seeded value, so a person's edit stays.
+    """
+    from .corrections import apply_corrections
+
     loader = _Loader(acting_user)
+    fixed = apply_corrections(acting_user=acting_user)
+    if fixed:
+        loader.created["sửa dữ liệu mẫu cũ"] += fixed
     for seed in plans:
         loader.load(seed)
     return loader.created

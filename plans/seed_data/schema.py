@@ -22,12 +22,34 @@ D = Decimal
 
 @dataclass(frozen=True)
 class LegalBasisSeed:
-    relation: str  # LegalBasisRelation value: "thuc_hien" or "can_cu"
+    relation: str  # LegalBasisRelation value: "thuc_hien", "can_cu" or "dan_chieu"
     document_number: str
     title: str = ""
     document_date: datetime.date | None = None
     issuer: str = ""
     plan: str = ""  # code of a seeded plan this document is
+    cited_in: str = ""  # where the plan cites it ("Phần V, giải pháp 1")
+
+
+@dataclass(frozen=True)
+class SectionSeed:
+    part: str  # "III.1. Giải pháp chung"
+    number: str = ""
+    title: str = ""
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class PriorResultSeed:
+    name: str
+    measure_unit: str
+    phase: str
+    end_value: Decimal
+    end_label: str
+    start_value: Decimal | None = None
+    start_label: str = ""
+    unit: str = ""
+    quote: str = ""
 
 
 @dataclass(frozen=True)
@@ -139,3 +161,5 @@ class PlanSeed:
     tasks: tuple[TaskSeed, ...] = ()
     quota_tables: tuple[QuotaTableSeed, ...] = ()
     support_assignments: tuple[SupportSeed, ...] = field(default_factory=tuple)
+    sections: tuple[SectionSeed, ...] = ()
+    prior_results: tuple[PriorResultSeed, ...] = ()

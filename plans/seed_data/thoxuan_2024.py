@@ -3,7 +3,17 @@ appendices."""
 
 from datetime import date
 
-from .schema import D, LegalBasisSeed, PlanSeed, QuotaRowSeed, QuotaTableSeed, SupportSeed, TargetSeed, TaskSeed
+from .schema import (
+    D,
+    LegalBasisSeed,
+    PlanSeed,
+    QuotaRowSeed,
+    QuotaTableSeed,
+    SectionSeed,
+    SupportSeed,
+    TargetSeed,
+    TaskSeed,
+)
 
 PLAN = PlanSeed(
     code="thoxuan-2024",
@@ -98,6 +108,14 @@ PLAN = PlanSeed(
             ),
             document_date=date(2024, 2, 20),
             issuer="Ban chỉ đạo 2611",
+        ),
+        # The column header of the second appendix names the decision that set up steering committee 2611.
+        LegalBasisSeed(
+            relation="dan_chieu",
+            document_number="2611-QĐ/HU",
+            document_date=date(2024, 2, 5),
+            issuer="Huyện ủy Thọ Xuân",
+            cited_in="Phụ lục 2, cột “Thành viên BCD Chương trình MTQG (QĐ2611-QĐ-HU ngày 05/02/2024)”",
         ),
     ),
     targets=(
@@ -918,6 +936,131 @@ PLAN = PlanSeed(
             agencies_as_written="Phòng Nông nghiệp và PTNT",
             agencies=("Phòng Nông nghiệp và Phát triển nông thôn",),
             steering_member="Nguyễn Văn Vinh",
+        ),
+    ),
+    sections=(
+        SectionSeed(
+            part="III.1. Giải pháp chung",
+            number="1.1",
+            text=(
+                "Tiếp tục tăng cường sự lãnh đạo, chỉ đạo của cấp ủy Đảng, Chính quyền các cấp; đẩy mạnh thực "
+                "hiện các nhiệm vụ, giải pháp giảm nghèo bền vững trên địa bàn huyện theo chỉ tiêu kế hoạch giao."
+            ),
+        ),
+        SectionSeed(
+            part="III.1. Giải pháp chung",
+            number="1.2",
+            text=(
+                "Tăng cường công tác thông tin, tuyên truyền đưa chủ trương, đường lối của Đảng; chính sách, pháp"
+                " luật của Nhà nước, những chủ trương, định hướng lớn của cấp ủy trong công tác giảm nghèo vào "
+                "cuộc sống, tạo sự thống nhất, đồng thuận cao trong toàn bộ hệ thống chính trị và Nhân dân; đẩy "
+                "mạnh tuyên truyền bằng các hình thức và nội dung phù hợp, nhằm đổi mới tư duy, nâng cao nhận "
+                "thức của cán bộ, đảng viên và nhân dân, trước hết là của người đứng đầu cấp ủy, tổ chức đảng, "
+                "chính quyền, Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội các cấp về vai trò, ý nghĩa của"
+                " công tác giảm nghèo trong tình hình mới; khơi dậy ý chí nỗ lực tự vươn lên thoát nghèo, xóa bỏ "
+                "tư tưởng trông chờ ý lại của hộ nghèo, hộ cận nghèo coi đây là giải pháp then chốt, đột phá để "
+                "giảm nghèo bền vững."
+            ),
+        ),
+        SectionSeed(
+            part="III.1. Giải pháp chung",
+            number="1.3",
+            text=(
+                "Đẩy mạnh thực hiện Chương trình Mục tiêu Quốc gia (MTQG) xây dựng Nông thôn mới, nông thôn mới "
+                "nâng cao, nông thôn mới kiểu mẫu, gắn với Chương trình MTQG giảm nghèo bền vững; tiếp tục triển "
+                "khai thực hiện Đề án tái cơ cấu ngành nông nghiệp, các cơ chế, chính sách của Trung ương và của "
+                "tỉnh đã ban hành về nông nghiệp, nông thôn nhằm đẩy mạnh phát triển sản xuất, tăng thu nhập, cải"
+                " thiện đời sống nhân dân. Tạo điều kiện cho người nghèo về vốn, kiến thức khoa học, thị trường "
+                "tiêu thụ sản phẩm đầu ra, v.v... Bên cạnh đó cần đẩy mạnh cải cách hành chính, xúc tiến thương "
+                "mại, thu hút đầu tư vào địa bàn, đặc biệt là các doanh nghiệp may mặc, giày da, chế biến nông "
+                "sản, tiểu thủ công nghiệp, du lịch cộng đồng,... nhằm dạy nghề, tạo nhiều việc làm cho người lao"
+                " động. Xác định phát triển sản xuất, dạy nghề, giải quyết việc làm là giải pháp trọng tâm để "
+                "giảm nghèo bền vững."
+            ),
+        ),
+        SectionSeed(
+            part="III.1. Giải pháp chung",
+            number="1.4",
+            text=(
+                "Tiếp tục chuyển giao ứng dụng tiến bộ khoa học, kỹ thuật và công nghệ vào sản xuất nhằm thay đổi"
+                " tập quán canh tác cũ, nâng cao trình độ thâm canh, tăng vụ, tăng năng suất, chất lượng các sản "
+                "phẩm nông nghiệp, thúc đẩy phát triển sản xuất cho hộ nghèo, hộ cận nghèo, hộ mới thoát nghèo."
+            ),
+        ),
+        SectionSeed(
+            part="III.1. Giải pháp chung",
+            number="1.5",
+            text=(
+                "Huy động nguồn lực của doanh nghiệp, các tổ chức, cá nhân, nhà hảo tâm và đóng góp của nhân dân "
+                "để thực hiện công tác giảm nghèo; đảm bảo nguồn vốn tín dụng ưu đãi để hộ nghèo vay vốn phát "
+                "triển sản xuất, nâng cao thu nhập"
+            ),
+        ),
+        SectionSeed(
+            part="III.1. Giải pháp chung",
+            number="1.6",
+            text=(
+                "Tăng cường công tác kiểm tra, giám sát của cấp ủy, chính quyền, Mặt trận Tổ quốc và các đoàn thể"
+                " đối với việc thực hiện chương trình, kế hoạch giảm nghèo bền vững; hằng năm, gắn kiểm điểm việc"
+                " lãnh đạo, chỉ đạo thực hiện công tác giảm nghèo với kiểm điểm, đánh giá tập thể, cá nhân cán "
+                "bộ, lãnh đạo quản lý."
+            ),
+        ),
+        SectionSeed(
+            part="III.1. Giải pháp chung",
+            number="1.7",
+            text=(
+                "Các phòng, ban, ngành, đơn vị có liên quan và UBND các xã, thị trấn thực hiện có hiệu quả việc "
+                "phân công hỗ trợ, giúp đỡ hộ nghèo; xây dựng kế hoạch hỗ trợ để có những hoạt động hỗ trợ thiết "
+                "thực, cụ thể, có địa chỉ rõ ràng; tạo mọi điều kiện để giúp đỡ các xã được phân công đạt mục "
+                "tiêu giảm nghèo trong năm."
+            ),
+        ),
+        SectionSeed(
+            part="III.1. Giải pháp chung",
+            number="1.8",
+            text=(
+                "Đề nghị Ủy ban Mặt trận Tổ quốc các cấp và các tổ chức chính trị - xã hội nâng cao vai trò, "
+                "trách nhiệm trong việc triển khai, thực hiện các cuộc vận động, các phong trào thi đua yêu nước;"
+                " tuyên truyền, vận động nguồn lực giúp đỡ hộ nghèo phát triển kinh tế giảm nghèo bền vững; khen "
+                "thưởng, động viên kịp thời những tổ chức, cá nhân có nhiều đóng góp cho công tác giảm nghèo và "
+                "những gương sáng thoát nghèo điển hình, tiêu biểu."
+            ),
+        ),
+        SectionSeed(
+            part="V.1. Các phòng, ban, ngành cấp huyện và UBND các xã, thị trấn",
+            number="1",
+            text=(
+                "Trên cơ sở các chỉ tiêu, nhiệm vụ được giao tại Kế hoạch này, các phòng, ban, ngành, các xã, thị"
+                " trấn căn cứ chức năng, nhiệm vụ được giao, xây dựng kế hoạch để triển khai thực hiện; hướng "
+                "dẫn, giúp đỡ các xã, thị trấn thực hiện các chỉ tiêu tiếp cận các dịch vụ xã hội cơ bản trong "
+                "công tác giảm nghèo đối với lĩnh vực được phân công."
+            ),
+        ),
+        SectionSeed(
+            part="V.1. Các phòng, ban, ngành cấp huyện và UBND các xã, thị trấn",
+            number="2",
+            text=(
+                "Tiếp tục phát động phong trào thi đua, tích cực vận động cán bộ, công chức, viên chức và người "
+                "lao động trong cơ quan, đơn vị tham gia các đợt phát động ủng hộ người nghèo như: \"Ngày vì "
+                "người nghèo\", \"Cả nước chung tay vì người nghèo - Không để ai bị bỏ lại phía sau\"."
+            ),
+        ),
+        SectionSeed(
+            part="Phụ lục 01",
+            title="CHỈ TIÊU GIẢM NGHÈO CỦA CÁC XÃ, THỊ TRẤN NĂM 2024",
+            text="(Kèm theo Kế hoạch số /KH-UBND, ngày / /2024 của UBND huyện)",
+        ),
+        SectionSeed(
+            part="Phụ lục 2 (văn bản ghi “Phụ lục 01”)",
+            title=(
+                "ĐỀ NGHỊ CÁC PHÒNG, BAN, NGÀNH, CƠ QUAN, ĐƠN VỊ GIÚP ĐỠ CÁC XÃ, THỊ TRẤN TRONG CÔNG TÁC GIẢM "
+                "NGHÈO NĂM 2024"
+            ),
+            text=(
+                "(Kèm theo Kế hoạch số /KH-UBND, ngày / /2024 của UBND huyện)\n"
+                "Thành viên BCD Chương trình MTQG (QĐ2611-QĐ-HU ngày 05/02/2024)"
+            ),
         ),
     ),
 )

@@ -3,7 +3,7 @@ giai đoạn 2022-2025 (seed 002)."""
 
 from datetime import date
 
-from .schema import D, LegalBasisSeed, PlanSeed, ProjectSeed, TargetSeed, TaskSeed
+from .schema import D, LegalBasisSeed, PlanSeed, ProjectSeed, SectionSeed, TargetSeed, TaskSeed
 
 PLAN = PlanSeed(
     code="yenbai-81-2022",
@@ -65,6 +65,60 @@ PLAN = PlanSeed(
             title="về việc phê duyệt Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021-2025",
             document_date=date(2022, 1, 18),
             issuer="Thủ tướng Chính phủ",
+        ),
+        # Documents Part V (the main solutions) cites.
+        LegalBasisSeed(
+            relation="dan_chieu",
+            document_number="05-CT/TW",
+            title="về tăng cường sự lãnh đạo của Đảng đối với công tác giảm nghèo bền vững đến năm 2030",
+            document_date=date(2021, 6, 23),
+            issuer="Ban Bí thư",
+            cited_in="Phần V, giải pháp 1",
+        ),
+        LegalBasisSeed(
+            relation="dan_chieu",
+            document_number="",
+            title=(
+                "Nghị quyết của Chính phủ ban hành Kế hoạch thực hiện Chỉ thị số 05-CT/TW ngày 23/6/2021 của Ban "
+                "Bí thư"
+            ),
+            issuer="Chính phủ",
+            cited_in="Phần V, giải pháp 1 (văn bản không ghi số, ngày)",
+        ),
+        LegalBasisSeed(
+            relation="dan_chieu",
+            document_number="61-NQ/TU",
+            title=(
+                "về tiếp tục lãnh đạo hiệu quả công tác giảm nghèo bền vững giai đoạn 2021-2025, định hướng đến "
+                "năm 2030"
+            ),
+            document_date=date(2021, 10, 20),
+            issuer="Ban Thường vụ Tỉnh ủy",
+            cited_in="Phần V, giải pháp 1",
+        ),
+        LegalBasisSeed(
+            relation="dan_chieu",
+            document_number="02/2022/QĐ-TTg",
+            title=(
+                "quy định nguyên tắc, tiêu chí, định mức phân bổ vốn ngân sách trung ương và tỷ lệ vốn đối ứng "
+                "của ngân sách địa phương thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn "
+                "2021-2025"
+            ),
+            document_date=date(2022, 1, 18),
+            issuer="Thủ tướng Chính phủ",
+            cited_in="Phần V, giải pháp 3",
+        ),
+        LegalBasisSeed(
+            relation="dan_chieu",
+            document_number="07/2022/NQ-HĐND",
+            title=(
+                "Quy định nguyên tắc, tiêu chí, định mức phân bổ vốn ngân sách trung ương và tỷ lệ vốn đối ứng "
+                "của ngân sách địa phương thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn "
+                "2021-2025 tỉnh Yên Bái"
+            ),
+            document_date=date(2022, 3, 30),
+            issuer="Hội đồng nhân dân tỉnh Yên Bái",
+            cited_in="Phần V, giải pháp 3",
         ),
     ),
     targets=(
@@ -299,7 +353,7 @@ PLAN = PlanSeed(
             name="Tỷ lệ suy dinh dưỡng thấp còi trẻ em dưới 16 tuổi tại các huyện nghèo",
             measure_unit="%",
             value_min=D("37"),
-            comparison="at_most",
+            comparison="below",
             unit="15",
             group="Chiều thiếu hụt về y tế",
             note=(
@@ -1475,6 +1529,154 @@ PLAN = PlanSeed(
             project=(
                 1,
                 1,
+            ),
+        ),
+    ),
+    sections=(
+        SectionSeed(
+            part="V. Các giải pháp chủ yếu",
+            number="1",
+            title=(
+                "Tăng cường sự lãnh đạo, chỉ đạo của các cấp ủy, chính quyền; vai trò, trách nhiệm của hệ thống "
+                "chính trị và các tầng lớp nhân dân trong công tác giảm nghèo bền vững"
+            ),
+            text=(
+                "Phổ biến, quán triệt, tổ chức triển khai thực hiện hiệu quả Chỉ thị số 05-CT/TW ngày 23/6/2021 "
+                "của Ban Bí thư “về tăng cường sự lãnh đạo của Đảng đối với công tác giảm nghèo bền vững đến năm "
+                "2030” và Nghị quyết của Chính phủ ban hành Kế hoạch thực hiện Chỉ thị số 05-CT/TW ngày 23/6/2021"
+                " của Ban Bí thư; Nghị quyết số 61-NQ/TU ngày 20/10/2021 của Ban Thường vụ Tỉnh ủy về tiếp tục "
+                "lãnh đạo hiệu quả công tác giảm nghèo bền vững giai đoạn 2021-2025, định hướng đến năm 2030 nhằm"
+                " tạo sự đồng thuận và phát huy sức mạnh của cả hệ thống chính trị, sự tham gia của toàn xã hội, "
+                "nhất là người dân vùng sâu, vùng xa, vùng đồng bào dân tộc thiểu số, vùng đặc biệt khó khăn "
+                "trong công tác giảm nghèo, phấn đấu “Vì một Việt Nam không còn đói nghèo”.\n"
+                "Tiếp tục phân công các cơ quan, đơn vị giúp đỡ các hộ nghèo thoát nghèo tại các huyện nghèo, xã "
+                "đặc biệt khó khăn; khuyến khích các doanh nghiệp giúp đỡ các huyện nghèo, xã đặc biệt khó khăn.\n"
+                "Đổi mới công tác thông tin, tuyên truyền về giảm nghèo phù hợp với từng vùng, từng nhóm đối "
+                "tượng, tăng cường thông tin, tuyên truyền trên các phương tiện thông tin đại chúng với các hình "
+                "thức phù hợp nhằm nâng cao nhận thức, tạo sự chuyển biến mạnh mẽ trong nhận thức và hành động ở "
+                "các cấp, các ngành, mỗi cán bộ, đảng viên và các tầng lớp nhân dân trong thực hiện mục tiêu, "
+                "nhiệm vụ về giảm nghèo. Tuyên truyền, vận động, hướng dẫn người nghèo, hộ nghèo, hộ cận nghèo "
+                "chủ động vươn lên thoát nghèo."
+            ),
+        ),
+        SectionSeed(
+            part="V. Các giải pháp chủ yếu",
+            number="2",
+            title=(
+                "Đẩy mạnh công tác tuyên truyền, vận động, nâng cao nhận thức, phát huy tính chủ động, tham gia "
+                "tích cực của nhân dân về thực hiện giảm nghèo bền vững"
+            ),
+            text=(
+                "Thường xuyên quán triệt, tuyên truyền các chủ trương của Đảng, chính sách pháp luật của Nhà nước"
+                " về giảm nghèo và những nội dung của Kế hoạch đến các cấp, các ngành và các tầng lớp nhân dân, "
+                "qua đó nâng cao nhận thức, trách nhiệm và tạo sự đồng thuận và phát huy sức mạnh của cả hệ thống"
+                " chính trị, sự đồng tâm, hiệp lực của các doanh nghiệp, tổ chức, cá nhân và toàn xã hội trong "
+                "triển khai thực hiện công tác giảm nghèo; khơi dậy ý chí vươn lên thoát nghèo của hộ nghèo, "
+                "không trông chờ vào sự hỗ trợ của Nhà nước, giúp đỡ của cộng đồng. Nội dung tuyên truyền cần làm"
+                " rõ trách nhiệm của người nghèo đối với công tác giảm nghèo, trong đó hộ nghèo, hộ cận nghèo vừa"
+                " là chủ thể, vừa là đối tượng được hưởng lợi từ các chính sách giảm nghèo, do đó cần sử dụng có "
+                "hiệu quả nguồn lực hỗ trợ của Nhà nước, chủ động tìm biện pháp tăng thu nhập, thoát nghèo cùng "
+                "với sự hỗ trợ, hướng dẫn của chính quyền, đoàn thể và cộng đồng. Phải làm cho người nghèo thấy "
+                "rõ chính sách của Nhà nước, giúp đỡ của cộng đồng chỉ là hỗ trợ, sự nỗ lực, tự vươn lên của bản "
+                "thân hộ nghèo là chính.\n"
+                "Đổi mới phong trào thi đua “Cả nước chung tay vì người nghèo - Không để ai bị bỏ lại phía sau”; "
+                "khơi dậy ý chí tự lực, tự cường, phát huy nội lực vươn lên “thoát nghèo, xây dựng cuộc sống ấm "
+                "no” của người dân và cộng đồng."
+            ),
+        ),
+        SectionSeed(
+            part="V. Các giải pháp chủ yếu",
+            number="3",
+            title="Phân bổ nguồn lực ngân sách và huy động, lồng ghép các nguồn lực",
+            text=(
+                "- Phân bổ nguồn lực ngân sách Nhà nước cho các địa phương để thực hiện nhiệm vụ giảm nghèo theo "
+                "quy định tại Quyết định số 02/2022/QĐ-TTg ngày 18/01/2022 của Thủ tướng Chính phủ quy định "
+                "nguyên tắc, tiêu chí, định mức phân bổ vốn ngân sách trung ương và tỷ lệ vốn đối ứng của ngân "
+                "sách địa phương thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021-2025"
+                " và Nghị quyết số 07/2022/NQ-HĐND ngày 30/3/2022 của Hội đồng nhân dân tỉnh Yên Bái Quy định "
+                "nguyên tắc, tiêu chí, định mức phân bổ vốn ngân sách trung ương và tỷ lệ vốn đối ứng của ngân "
+                "sách địa phương thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021-2025"
+                " tỉnh Yên Bái và các văn bản quy phạm pháp luật liên quan.\n"
+                "- Lồng ghép các nguồn lực của các dự án thuộc Chương trình mục tiêu quốc gia phát triển kinh tế "
+                "- xã hội vùng đồng bào dân tộc thiểu số và miền núi, Chương trình mục tiêu quốc gia xây dựng "
+                "nông thôn mới và các chương trình, đề án, dự án triển khai thực hiện trên địa bàn tỉnh vào việc "
+                "thực hiện mục tiêu giảm nghèo.\n"
+                "- Tích cực huy động các nguồn lực xã hội hóa, đóng góp của doanh nghiệp, tổ chức, cá nhân, người"
+                " dân thực hiện nhiệm vụ giảm nghèo. Thực hiện hợp tác quốc tế, triển khai thực hiện có hiệu quả "
+                "các dự án sử dụng nguồn vốn nước ngoài trên địa bàn tỉnh; đảm bảo phát huy tối đa nguồn lực hỗ "
+                "trợ của các cơ quan, tổ chức, nhà tài trợ nước ngoài góp phần cải thiện điều kiện sống, sinh kế "
+                "của người dân, hỗ trợ giảm nghèo, phát triển kinh tế - xã hội, đảm bảo an sinh xã hội trên địa "
+                "bàn tỉnh."
+            ),
+        ),
+        SectionSeed(
+            part="V. Các giải pháp chủ yếu",
+            number="4",
+            title=(
+                "Phát huy vai trò của Mặt trận Tổ quốc, các tổ chức chính trị - xã hội, doanh nghiệp, cộng đồng "
+                "trong giảm nghèo"
+            ),
+            text=(
+                "Tích cực phát huy vai trò của Ủy ban Mặt trận Tổ quốc và các tổ chức chính trị - xã hội trong "
+                "việc triển khai thực hiện tuyên truyền Chương trình giảm nghèo đến hội viên, đoàn viên và nhân "
+                "dân, vận động sự tham gia của cộng đồng xã hội chung tay thực hiện, hỗ trợ người dân thoát nghèo"
+                " bền vững, gắn với phong trào \"Toàn dân đoàn kết xây dựng đời sống văn hóa\" và cuộc vận động "
+                "\"Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh\". Đặc biệt phát huy vai trò tương "
+                "thân tương ái của cộng đồng doanh nghiệp, của các cơ quan, đơn vị, gia đình, dòng họ trong việc "
+                "huy động nguồn lực tham gia hỗ trợ giảm nghèo, giúp hộ nghèo thoát nghèo.\n"
+                "Phối hợp vận động dòng họ, gia đình, đặc biệt là những người có uy tín trong cộng đồng cùng thực"
+                " hiện giám sát, hướng dẫn hộ nghèo trong quản lý chi tiêu trong gia đình và hướng dẫn cách thức "
+                "tổ chức cuộc sống, tổ chức sản xuất, vệ sinh môi trường; làm cho người nghèo nhận thức được "
+                "trách nhiệm giảm nghèo là việc của bản thân người nghèo, hộ nghèo, phải tự giác, chủ động thực "
+                "hiện và có trách nhiệm hơn nữa đối với bản thân, gia đình để vươn lên thoát nghèo bền vững.\n"
+                "Phối hợp ngăn chặn kịp thời và có hiệu quả các tệ nạn xã hội, đặc biệt là tệ nạn nghiện ma túy, "
+                "cờ bạc. Xử lý nghiêm các trường hợp cho vay nặng lãi, lôi kéo nhân dân, đặc biệt là hộ nghèo, hộ"
+                " cận nghèo tham gia các hình thức kinh doanh, đầu tư đa cấp trái pháp luật. Tuyên truyền, vận "
+                "động hội viên, đoàn viên và nhân dân thực hiện nếp sống văn minh trong việc cưới, việc tang, "
+                "loại bỏ các hủ tục lạc hậu, mê tín dị đoan gây lãng phí và ảnh hưởng đến cuộc sống của nhân dân.\n"
+                "Nêu cao vai trò giám sát và phản biện xã hội của Mặt trận Tổ quốc và các tổ chức Đoàn thể trong "
+                "thực hiện cơ chế, chính sách giảm nghèo tại địa phương."
+            ),
+        ),
+        SectionSeed(
+            part="V. Các giải pháp chủ yếu",
+            number="5",
+            title="Tăng cường công tác quản lý Nhà nước đối với lĩnh vực giảm nghèo",
+            text=(
+                "Quán triệt, thực hiện tốt công tác xây dựng kế hoạch thực hiện công tác giảm nghèo ở tất cả các "
+                "cấp, các ngành, đặc biệt là các lĩnh vực liên quan đến tạo sinh kế, phát triển sản xuất, tiếp "
+                "cận các dịch vụ xã hội cơ bản của hộ nghèo, cận nghèo; việc xây dựng kế hoạch thực hiện công tác"
+                " giảm nghèo phải cụ thể theo nguyên nhân dẫn đến nghèo, gắn với thực hiện các nhiệm vụ của kế "
+                "hoạch và phù hợp với địa phương, ngành, đơn vị mình. Thực hiện việc lập kế hoạch, giao chỉ tiêu "
+                "giảm tỷ lệ hộ nghèo cho các cấp đảm bảo phù hợp với thực trạng, điều kiện của từng địa phương và"
+                " có sự thống nhất của các cấp (xã/huyện/tỉnh), không thực hiện việc giao chỉ tiêu áp đặt, chạy "
+                "theo thành tích.\n"
+                "Việc xây dựng kế hoạch, bố trí và sử dụng nguồn lực cho công tác giảm nghèo, đặc biệt là Chương "
+                "trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2022-2025 phải được thực hiện công khai, "
+                "minh bạch và có trọng tâm, trọng điểm, không dàn trải, có sự tham gia của người dân. Ưu tiên "
+                "nguồn lực cho những vùng, những đối tượng khó khăn nhất, hộ nghèo có thành viên là người có công"
+                " với cách mạng.\n"
+                "Tăng cường đổi mới cơ chế thực hiện các chính sách giảm nghèo, đảm bảo tính đồng bộ, hiệu quả "
+                "trong xây dựng, tổ chức thực hiện và đánh giá; đảm bảo sự phối hợp giữa các cơ quan, tổ chức chủ"
+                " trì, quản lý các chương trình, chính sách giảm nghèo và các cơ quan liên quan khác để nâng cao "
+                "hiệu lực, hiệu quả trong công tác quản lý Nhà nước đối với công tác giảm nghèo.\n"
+                "Nghiên cứu thể chế hóa cơ chế điều phối việc thực hiện chính sách giảm nghèo giữa các cơ quan "
+                "quản lý Nhà nước về từng chính sách; đảm bảo các chương trình, chính sách giảm nghèo được thực "
+                "hiện một cách đồng bộ, hiệu quả, đảm bảo nguyên tắc không trùng lặp giữa các hoạt động, nội dung"
+                " hỗ trợ đầu tư của các dự án, chương trình trên cùng một địa bàn, cùng một đối tượng thụ hưởng.\n"
+                "Thực hiện rà soát, đánh giá hộ nghèo, cận nghèo hằng năm đảm bảo tính kịp thời, chính xác, công "
+                "bằng trong xác định hộ nghèo, hộ cận nghèo, hộ mới thoát nghèo; thiết lập hệ thống giám sát, "
+                "đánh giá, cơ sở dữ liệu đồng bộ, toàn diện đáp ứng yêu cầu quản lý công tác giảm nghèo; đảm bảo "
+                "các cơ quan, tổ chức chủ trì và tham gia thực hiện các chính sách, nội dung của công tác giảm "
+                "nghèo thực hiện đầy đủ yêu cầu giám sát và đánh giá.\n"
+                "Thường xuyên tổ chức kiểm tra, giám sát, đánh giá công tác tổ chức thực hiện các chính sách, "
+                "giải pháp giảm nghèo để kịp thời tháo gỡ khó khăn, vướng mắc từ cơ sở; tạo điều kiện thuận lợi "
+                "nhất để Mặt trận Tổ quốc, các tổ chức chính trị - xã hội tham gia giám sát việc thực hiện. Đơn "
+                "vị, địa phương nào để xảy ra hiện tượng tiêu cực, thất thoát lãng phí trong quản lý và thực hiện"
+                " các chính sách giảm nghèo, không hoàn thành kế hoạch được giao thì thủ trưởng đơn vị, Chủ tịch "
+                "Ủy ban nhân dân địa phương đó phải chịu trách nhiệm trước Chủ tịch Ủy ban nhân dân tỉnh.\n"
+                "Định kỳ tổ chức đánh giá, sơ kết, tổng kết việc thực hiện Kế hoạch, thực hiện tốt công tác thi "
+                "đua, khen thưởng trong thực hiện các chính sách, công tác giảm nghèo."
             ),
         ),
     ),
