@@ -3,9 +3,22 @@ table the page shows under it (so a printout, the page and the file always agree
 
 from __future__ import annotations
 
+from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 
+from directory.sheets import (
+    COUNT,
+    DECIMAL,
+    RATE,
+    TEXT,
+    Column,
+    DocumentHeader,
+    DocumentSheet,
+    Signature,
+    issuing_body,
+    rate,
+    use_document_font,
+)
 from households.excel import safe_cell
 
 SHEET_NAMES = {
@@ -39,46 +52,57 @@ def headline_rows(data) -> list[tuple[str, object]]:
     ]
 
 
-def _title(ws, text: str, sub: str):
-    ws.append([text])
-    ws["A1"].font = Font(bold=True, size=13)
-    ws.append([sub])
-    ws.append([])
+def _kind(header: str, values) -> str:
+    """A column's kind from its header and values: rates say "(%)", years and names are text."""
+    if header.endswith("(%)"):
+        return RATE
+    numbers = [v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    if not numbers:
+        return TEXT
+    return DECIMAL if any(isinstance(v, float) and not float(v).is_integer() for v in numbers) else COUNT
+
+
+def _document(ws, columns, *, title: str, data, refreshed: str) -> DocumentSheet:
+    sheet = DocumentSheet(ws, columns=columns, header=DocumentHeader(
+        title=title, issuer=issuing_body(data.unit), period=f"Năm {data.year}",
+        unit=safe_cell(f"Đơn vị: {data.unit.full_name}"), notes=[refreshed] if refreshed else []))
+    sheet.start()
+    return sheet
 
 
 def build_dashboard_workbook(data, output, *, only: str | None = None) -> None:
-    """Write the workbook to ``output`` (a path or binary file); ``only`` keeps one chart's sheet."""
+    """Write the workbook to ``output`` (a path or binary file); ``only`` keeps one chart's sheet.
+
+    Each sheet is a print-ready document (``directory.sheets``); rates are percentage cells."""
     wb = Workbook()
+    use_document_font(wb)
     ws = wb.active
-    place = f"{data.unit.full_name} – năm {data.year}"
     refreshed = f"Số liệu cập nhật lúc {data.refreshed_at:%H:%M %d/%m/%Y}." if data.refreshed_at else ""
+    signature = Signature(place=data.unit.name, day=timezone.localdate())
     if only is None:
         ws.title = "Chỉ số chính"
-        _title(ws, "BẢNG TỔNG QUAN GIẢM NGHÈO", f"{place}. {refreshed}".strip())
-        ws.append(["Chỉ số", "Giá trị"])
-        for cell in ws[4]:
-            cell.font = Font(bold=True)
+        sheet = _document(ws, [Column("Chỉ số", 52), Column("Giá trị", 16, COUNT)],
+                          title="BẢNG TỔNG QUAN GIẢM NGHÈO", data=data, refreshed=refreshed)
         for label, value in headline_rows(data):
-            ws.append([label, value])
-        ws.column_dimensions["A"].width = 48
-        ws.column_dimensions["B"].width = 16
+            is_rate = label.endswith("(%)")
+            sheet.row([label, rate(value) if is_rate else value], kinds=[None, RATE if is_rate else COUNT])
+        sheet.finish(signature=signature)
     else:
         wb.remove(ws)
     for key, chart in data.charts.items():
         if only is not None and key != only:
             continue
-        sheet = wb.create_sheet(SHEET_NAMES[key])
-        _title(sheet, chart["title"].upper(), place)
-        sheet.append(chart["headers"])
-        for cell in sheet[4]:
-            cell.font = Font(bold=True)
-            cell.alignment = Alignment(wrap_text=True, vertical="center")
-        for row in chart["rows"]:
-            sheet.append([safe_cell(v) if isinstance(v, str) else v for v in row])
+        headers, rows = chart["headers"], chart["rows"]
+        kinds = [_kind(h, [r[i] for r in rows]) for i, h in enumerate(headers)]
+        columns = [Column(h, 30 if i == 0 else (34 if kinds[i] == TEXT else 14), kinds[i])
+                   for i, h in enumerate(headers)]
+        sheet = _document(wb.create_sheet(SHEET_NAMES[key]), columns, title=chart["title"].upper(), data=data,
+                          refreshed=refreshed)
+        for row in rows:
+            sheet.row([rate(v) if kinds[i] == RATE else (safe_cell(v) if isinstance(v, str) else v)
+                       for i, v in enumerate(row)])
         if chart["note"]:
-            sheet.append([])
-            sheet.append([chart["note"]])
-        sheet.column_dimensions["A"].width = 34
-        for letter in "BCDEFG":
-            sheet.column_dimensions[letter].width = 16
+            sheet.blank(height=6)
+            sheet.note(chart["note"])
+        sheet.finish(signature=signature)
     wb.save(output)

@@ -61,6 +61,7 @@ TEXT = "text"
 ORDER = "order"  # STT: a plain whole number, centred
 CODE = "code"  # codes and years: numbers or text shown as written, no separators
 COUNT = "count"
+DECIMAL = "decimal"  # a count that may have a fraction (1 decimal), e.g. "cần đạt đến nay"
 MONEY = "money"
 RATE = "rate"
 DATE = "date"
@@ -68,12 +69,14 @@ MARK = "mark"  # "x" columns, centred
 
 NUMBER_FORMATS = {
     COUNT: "#,##0",
+    DECIMAL: "#,##0.0",
     MONEY: '#,##0" đ"',
     RATE: "0.00%",
     DATE: "dd/mm/yyyy",
     ORDER: "0",
+    CODE: "0",  # a year or a numeric code: no thousand separator
 }
-NUMERIC_KINDS = (COUNT, MONEY, RATE, DATE, ORDER)
+NUMERIC_KINDS = (COUNT, DECIMAL, MONEY, RATE, DATE, ORDER)
 
 LANDSCAPE_WIDTH = 110  # total column width (characters) above which a table prints landscape
 _THIN = Side(style="thin", color="000000")
@@ -203,7 +206,7 @@ class DocumentSheet:
             setattr(cell, name, attr)
         return cell
 
-    def _styled(self, value, key: tuple[int, bool]):
+    def _styled(self, value, key: tuple[int, bool, str | None]):
         """A data cell styled like its column. Styling a cell through openpyxl's attributes hashes every
         style object each time (most of the time of a large export); a copy of a styled cell's style ids
         is the same style at no cost."""
@@ -327,27 +330,31 @@ class DocumentSheet:
             index = end + 1
         self.header_rows = (top, sub)
 
-    def _style(self, index: int, bold: bool) -> dict:
-        key = (index, bold)
+    def _style(self, index: int, bold: bool, kind: str | None = None) -> dict:
+        key = (index, bold, kind)
         if key not in self._styles:
-            column = self.columns[index]
+            kind = kind or self.columns[index].kind
             style = {"border": BORDER}
             if bold:
                 style["font"] = font(bold=True)
-            if column.number_format:
-                style["number_format"] = column.number_format
-            if column.kind in NUMERIC_KINDS and column.kind != ORDER:
+            if kind in NUMBER_FORMATS:
+                style["number_format"] = NUMBER_FORMATS[kind]
+            if kind in NUMERIC_KINDS and kind != ORDER:
                 style["alignment"] = _RIGHT
-            elif column.kind in (ORDER, MARK, CODE):
+            elif kind in (ORDER, MARK, CODE):
                 style["alignment"] = _CENTRE_TOP
             else:
                 style["alignment"] = _LEFT_WRAP
             self._styles[key] = style
         return self._styles[key]
 
-    def row(self, values: Sequence, *, bold: bool = False, height: float | None = None) -> int:
-        """A table row: every cell bordered, numbers in their column's format (None stays empty)."""
-        cells = [self._styled(value, (index, bold)) for index, value in enumerate(values)]
+    def row(self, values: Sequence, *, bold: bool = False, height: float | None = None,
+            kinds: Sequence[str | None] | None = None) -> int:
+        """A table row: every cell bordered, numbers in their column's format (None stays empty).
+
+        ``kinds`` overrides the column kinds for this row (a list of mixed figures: counts and rates)."""
+        kinds = list(kinds or [None] * len(values))
+        cells = [self._styled(value, (index, bold, kinds[index])) for index, value in enumerate(values)]
         if height is None:
             # Spreadsheets do not grow a row for wrapped text when they open a file: size it here.
             lines = max((self._lines(value, index, index) for index, value in enumerate(values, start=1)

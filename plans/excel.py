@@ -30,10 +30,10 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
-from openpyxl.worksheet.properties import PageSetupProperties
 
 from directory.lookup import UnitLookupError, UnitResolver
 from directory.models import AdministrativeUnit
+from directory.sheets import FONT_NAME, print_setup, use_document_font
 
 from .models import Plan, QuotaRow, QuotaTable
 from .services.quotas import (
@@ -61,7 +61,7 @@ _HEADER_ROW = 5
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _NUMBER_FORMAT = '#,##0;-#,##0;"-"'  # 0 shows as "-" like the paper appendix, but stays the number 0
-_FONT = "Times New Roman"  # the typeface of administrative documents
+_FONT = FONT_NAME  # the typeface of administrative documents (directory.sheets)
 
 
 # ------------------------------------------------------------------------------------------------ helpers
@@ -138,6 +138,7 @@ def quota_workbook(table: QuotaTable, rows: Sequence | None = None) -> Workbook:
     if rows is None:
         rows = list(table.rows.select_related("commune").order_by("order", "pk"))
     wb = Workbook()
+    use_document_font(wb)
     wb.properties.creator = "Quản lý giảm nghèo bền vững"
     ws = wb.active
     ws.title = _sheet_title(table.appendix_label)
@@ -207,17 +208,8 @@ def quota_workbook(table: QuotaTable, rows: Sequence | None = None) -> Workbook:
     for c, (_, width) in enumerate(_COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
     ws.freeze_panes = ws.cell(row=sub + 1, column=1)
-    # Print: A4 portrait, one page wide, the header rows repeated on every page.
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = ws.ORIENTATION_PORTRAIT
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.print_title_rows = f"{top}:{sub}"
-    ws.print_area = f"A1:{get_column_letter(last_col)}{total_row}"
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    # Print: A4 portrait, one page wide, the header rows repeated on every page, "Trang 1/2" in the footer.
+    print_setup(ws, last_column=last_col, last_row=total_row, title_rows=(top, sub), landscape=False)
     return wb
 
 

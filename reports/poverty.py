@@ -488,7 +488,7 @@ def _write_breakdown(ws, title, first_header, sets, period, unit, through, targe
                      none_label, note):
     counts, none = _breakdown(through, target_field, sets)
     columns = [Column(first_header, 44)] + [Column(h, 13, COUNT) for h in BREAKDOWN_HEADERS]
-    sheet = _document(ws, columns, unit=unit, period=period,
+    sheet = _document(ws, columns, unit=unit, period=period, landscape=True,  # like the rest of the report
                       title=f"BIẾN ĐỘNG HỘ NGHÈO THEO {title} – {period.label.upper()}")
     # Indicators of different standards share names: merge them into one line per name.
     merged: dict[str, list[int]] = {}

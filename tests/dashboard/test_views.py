@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from dashboard.services import figures_refresh_all
 from tests.factories import CommuneFactory
+from tests.print_checks import assert_print_ready, header_row
 from tests.reports.factories import POOR, HouseholdFactory, approved_review
 
 pytestmark = pytest.mark.django_db
@@ -71,9 +72,15 @@ def test_excel_download_has_the_headline_and_one_sheet_per_chart(client_for, dis
     wb = load_workbook(io.BytesIO(response.content))
     assert wb.sheetnames == ["Chỉ số chính", "Tỷ lệ theo đơn vị", "Tỷ lệ qua các năm", "Tiến độ chỉ tiêu",
                              "Chỉ số thiếu hụt", "Nguyên nhân nghèo", "Nộp báo cáo"]
-    headline = {r[0]: r[1] for r in wb["Chỉ số chính"].iter_rows(min_row=5, values_only=True)}
+    for ws in wb.worksheets:
+        assert_print_ready(ws)
+    first = header_row(wb["Chỉ số chính"], "Chỉ số")
+    headline = {r[0]: r[1] for r in wb["Chỉ số chính"].iter_rows(min_row=first + 1, values_only=True)}
     assert headline["Hộ nghèo cuối năm"] == 5 and headline["Chỉ tiêu giảm hộ nghèo"] == 3
-    rows = list(wb["Tiến độ chỉ tiêu"].iter_rows(min_row=4, values_only=True))
+    rate_cell = next(r[1] for r in wb["Chỉ số chính"].iter_rows(min_row=first + 1) if r[0].value.endswith("(%)"))
+    assert rate_cell.number_format == "0.00%"
+    progress = wb["Tiến độ chỉ tiêu"]
+    rows = list(progress.iter_rows(min_row=header_row(progress, "Đơn vị"), values_only=True))
     assert rows[0] == ("Đơn vị", "Chỉ tiêu cả năm", "Cần đạt đến nay", "Đã giảm", "Tỷ lệ hoàn thành (%)")
     assert rows[1][:4] == ("Thọ Lâm", 1, 1, 0) and rows[2][:4] == ("Xuân Bái", 2, 2, 1)
     # one chart only

@@ -1,0 +1,106 @@
+"""Every workbook the app makes, rendered and read back from the saved file: A4 page setup (orientation, one
+page wide, header rows repeated, print area, "Trang &P/&N"), Times New Roman on every cell, and a number format
+on every numeric cell of every table (counts #,##0, money in đồng, rates as percentages, dates dd/mm/yyyy)."""
+
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from dashboard.services import figures_refresh_all
+from directory.sheets import FONT_NAME, NUMBER_FORMATS, RATE
+from households.exporting import export_reviews
+from households.models import EscapePlan
+from plans.excel import quota_workbook_bytes
+from reports.other_reports import build_escape_list_report, build_task_progress_report
+from reports.periods import Period
+from reports.poverty import build_poverty_report
+from tests.households.factories import HouseholdFactory
+from tests.plans.conftest import plan, quota_table  # noqa: F401
+from tests.print_checks import assert_print_ready
+from tests.reports.test_poverty_report import dataset  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+FORMATS = set(NUMBER_FORMATS.values())
+
+
+def assert_numbers_formatted(ws) -> int:
+    """Every int/float cell below the repeated header rows has one of the shared formats; a column whose header
+    says "(%)" holds percentage cells. Returns how many numeric cells were checked."""
+    last_header = int(ws.print_title_rows.split(":")[-1].strip("$"))
+    headers = {}
+    for row in ws.iter_rows(min_row=last_header - 1, max_row=last_header):
+        for cell in row:
+            if isinstance(cell.value, str):
+                headers[cell.column] = cell.value
+    checked = 0
+    for row in ws.iter_rows(min_row=last_header + 1):
+        for cell in row:
+            if isinstance(cell.value, bool) or not isinstance(cell.value, (int, float, datetime.date)):
+                continue
+            assert cell.number_format in FORMATS, f"{ws.title}!{cell.coordinate} = {cell.value}: {cell.number_format}"
+            if headers.get(cell.column, "").endswith("(%)"):
+                assert cell.number_format == NUMBER_FORMATS[RATE], f"{ws.title}!{cell.coordinate}"
+            checked += 1
+    return checked
+
+
+def check_workbook(content, *, landscape=None, expect_numbers=True):
+    wb = load_workbook(io.BytesIO(content) if isinstance(content, bytes) else content)
+    for ws in wb.worksheets:
+        assert_print_ready(ws, landscape=landscape)
+        if expect_numbers:
+            assert assert_numbers_formatted(ws) > 0, ws.title
+    return wb
+
+
+def test_poverty_report(dataset, district, tmp_path):  # noqa: F811
+    path = tmp_path / "bao-cao.xlsx"
+    build_poverty_report(unit=district, period=Period("year", 2024), output=path)
+    wb = check_workbook(path, landscape=True)
+    summary = wb["Tổng hợp"]
+    assert summary.print_title_rows.count("$") == 2 and summary.print_title_rows != "$1:$1"
+
+
+def test_task_progress_report(plan, agency, tmp_path):  # noqa: F811
+    from plans.models import Task
+
+    Task.objects.create(plan=plan, agency=agency, text="Cấp thẻ BHYT", order=1)
+    path = tmp_path / "tien-do.xlsx"
+    build_task_progress_report(plan=plan, output=path, today=datetime.date(2024, 7, 1))
+    check_workbook(path)
+
+
+def test_escape_list(district, commune_a, tmp_path):
+    EscapePlan.objects.create(household=HouseholdFactory(commune=commune_a, code="XB-01"), target_year=2024,
+                              measures="Vay vốn nuôi bò")
+    path = tmp_path / "thoat-ngheo.xlsx"
+    build_escape_list_report(unit=district, year=2024, output=path)
+    check_workbook(path, landscape=True)
+
+
+def test_household_export(dataset, commune_a, tmp_path):  # noqa: F811
+    path = tmp_path / "ra-soat.xlsx"
+    assert export_reviews(unit=commune_a, year=2024, output=path) > 0
+    check_workbook(path, landscape=True)
+
+
+def test_dashboard_workbook(dataset, client_for, district_staff):  # noqa: F811
+    figures_refresh_all()
+    response = client_for(district_staff).get(reverse("dashboard:excel"), {"nam": 2024})
+    wb = load_workbook(io.BytesIO(response.content))
+    for ws in wb.worksheets:
+        assert_print_ready(ws)
+        assert_numbers_formatted(ws)
+    assert assert_numbers_formatted(wb["Chỉ số chính"]) > 10
+
+
+def test_quota_appendix(quota_table):  # noqa: F811
+    # An appendix attached to a signed plan: no national motto or signatures of its own, the rest the same.
+    ws = load_workbook(io.BytesIO(quota_workbook_bytes(quota_table))).active
+    assert ws.page_setup.orientation == "portrait" and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows and ws.print_area and "&P" in ws.oddFooter.center.text
+    assert {c.font.name for row in ws.iter_rows() for c in row if c.value is not None} == {FONT_NAME}
