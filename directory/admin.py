@@ -1,20 +1,30 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from .admin_scoping import ScopedModelAdmin
-from .models import AdministrativeUnit, Agency, User
+from .admin_scoping import ScopedInline, ScopedModelAdmin
+from .models import AdministrativeUnit, Agency, UnitSuccession, User
 from .permissions import Cap
+
+
+class SuccessorInline(ScopedInline, admin.TabularInline):
+    model = UnitSuccession
+    fk_name = "predecessor"
+    extra = 0
+    autocomplete_fields = ("successor",)
+    verbose_name = "đơn vị kế thừa"
+    verbose_name_plural = "đơn vị kế thừa (sau khi sắp xếp)"
 
 
 @admin.register(AdministrativeUnit)
 class AdministrativeUnitAdmin(ScopedModelAdmin):
     list_display = ("code", "name", "kind", "parent", "area", "is_poor_district", "is_especially_difficult",
-                    "valid_to", "successor")
+                    "valid_from", "valid_to")
     list_filter = ("level", "kind", "area", "is_poor_district", "is_especially_difficult", "review_approver")
     search_fields = ("code", "name")
-    list_select_related = ("parent", "successor")
-    autocomplete_fields = ("parent", "successor")
+    list_select_related = ("parent",)
+    autocomplete_fields = ("parent",)
     readonly_fields = ("level", "path")
+    inlines = [SuccessorInline]
 
 
 @admin.register(Agency)

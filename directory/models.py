@@ -2,7 +2,9 @@
 
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 
 from .scoping import ScopedQuerySet
 
@@ -31,12 +33,13 @@ class UnitKind(models.TextChoices):
     COMMUNE = "xa", "Xã"
     WARD = "phuong", "Phường"
     TOWNSHIP = "thi_tran", "Thị trấn"
+    SPECIAL_ZONE = "dac_khu", "Đặc khu"  # commune level since 01/07/2025 (islands: Phú Quốc, Côn Đảo...)
 
     @classmethod
     def level_of(cls, kind: str) -> str:
         if kind in (cls.PROVINCE, cls.CENTRAL_CITY):
             return UnitLevel.PROVINCE
-        if kind in (cls.COMMUNE, cls.WARD, cls.TOWNSHIP):
+        if kind in (cls.COMMUNE, cls.WARD, cls.TOWNSHIP, cls.SPECIAL_ZONE):
             return UnitLevel.COMMUNE
         return UnitLevel.DISTRICT
 
@@ -74,24 +77,46 @@ class UnitQuerySet(ScopedQuerySet):
             Q(valid_to__isnull=True) | Q(valid_to__gte=day)
         )
 
+    def under_paths(self, paths):
+        """Units whose path starts with any of ``paths`` (one indexed prefix test each)."""
+        condition = Q()
+        for path in paths:
+            condition |= Q(path__startswith=path)
+        return self.filter(condition) if paths else self.none()
+
 
 class UnitManager(models.Manager.from_queryset(UnitQuerySet)):
-    def get_by_natural_key(self, code):
-        return self.get(code=code)
+    def get_by_natural_key(self, code, valid_from=None):
+        """``(code,)`` is the unit whose period has no recorded start (the legacy map and
+        everything that simply continues); ``(code, "2025-07-01")`` a unit that started that day."""
+        if valid_from in (None, ""):
+            return self.get(code=code, valid_from__isnull=True)
+        return self.get(code=code, valid_from=valid_from)
+
+
+def path_segment(code: str, valid_from) -> str:
+    """One unit's part of a path: its code, plus its start date when it has one, so a code
+    reused by a later unit (15499: TT Thọ Xuân, then Xã Thọ Xuân) never gives the same path."""
+    return f"{code}@{valid_from:%Y%m%d}" if valid_from else str(code)
 
 
 class AdministrativeUnit(models.Model):
     """A province, district or commune. The district level is optional (gone since 07/2025)."""
 
-    code = models.CharField("mã đơn vị hành chính", max_length=12, unique=True,
+    # Unique among the units valid on one day, not forever: since 01/07/2025 several new units
+    # reuse a code of the legacy map (new Tỉnh Lào Cai is 15, which was Yên Bái).
+    code = models.CharField("mã đơn vị hành chính", max_length=12, db_index=True,
                             help_text="Mã của Tổng cục Thống kê (danh mục hành chính).")
     name = models.CharField("tên", max_length=120)
+    # "xuan bai": the name without prefix, case or diacritics, for lookups and the search box
+    name_key = models.CharField(max_length=120, editable=False, db_index=True, default="")
     kind = models.CharField("loại", max_length=10, choices=UnitKind.choices)
     level = models.CharField("cấp", max_length=10, choices=UnitLevel.choices, editable=False)
     parent = models.ForeignKey("self", verbose_name="trực thuộc", null=True, blank=True,
                                on_delete=models.PROTECT, related_name="children")
-    # Materialised path of codes ("38/395/15547/"): "this unit and everything under it"
-    # is one indexed prefix query, which every scoped list relies on.
+    # Materialised path ("38/395/15547/", "38/15499@20250701/"): "this unit and everything
+    # under it" is one indexed prefix query, which every scoped list relies on. Each segment
+    # is the code, plus the start date for units that have one (see ``path_segment``).
     path = models.CharField(max_length=255, editable=False, db_index=True)
     area = models.CharField("khu vực", max_length=10, choices=AreaType.choices, default=AreaType.RURAL)
     is_poor_district = models.BooleanField("huyện nghèo", default=False)
@@ -100,8 +125,9 @@ class AdministrativeUnit(models.Model):
     is_ethnic_minority_area = models.BooleanField("vùng đồng bào DTTS và miền núi", default=False)
     valid_from = models.DateField("hiệu lực từ", null=True, blank=True)
     valid_to = models.DateField("hiệu lực đến", null=True, blank=True)
-    successor = models.ForeignKey("self", verbose_name="sáp nhập vào", null=True, blank=True,
-                                  on_delete=models.SET_NULL, related_name="predecessors")
+    latitude = models.FloatField("vĩ độ", null=True, blank=True)
+    longitude = models.FloatField("kinh độ", null=True, blank=True)
+    area_km2 = models.FloatField("diện tích (km²)", null=True, blank=True)
     review_approver = models.CharField(
         "cấp phê duyệt kết quả rà soát", max_length=20, choices=ReviewApprover.choices,
         default=ReviewApprover.DISTRICT_STAFF,
@@ -116,17 +142,73 @@ class AdministrativeUnit(models.Model):
         verbose_name_plural = "đơn vị hành chính"
         ordering = ["path"]
         indexes = [models.Index(fields=["level", "path"], name="unit_level_path_idx")]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "valid_from"], name="unit_unique_code_from"),
+            # NULL start dates are distinct to SQL: one open-start unit per code, said separately.
+            models.UniqueConstraint(fields=["code"], condition=Q(valid_from__isnull=True),
+                                    name="unit_unique_code_open_start"),
+            models.CheckConstraint(
+                condition=Q(valid_from__isnull=True) | Q(valid_to__isnull=True) | Q(valid_to__gte=F("valid_from")),
+                name="unit_period_ordered",
+            ),
+        ]
 
     def __str__(self):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.level = UnitKind.level_of(self.kind)
-        self.path = f"{self.parent.path if self.parent else ''}{self.code}/"
+        self.fill_derived()
         super().save(*args, **kwargs)
 
+    def fill_derived(self, parent_path: str | None = None):
+        """Level, path and search key follow from kind, parent, code, start date and name."""
+        from .lookup import name_key
+
+        self.level = UnitKind.level_of(self.kind)
+        self.path = self.compute_path(parent_path)
+        self.name_key = name_key(self.name)
+
+    def compute_path(self, parent_path: str | None = None) -> str:
+        if parent_path is None:
+            parent_path = self.parent.path if self.parent_id else ""
+        return f"{parent_path}{path_segment(self.code, self.valid_from)}/"
+
     def natural_key(self):
-        return (self.code,)
+        return (self.code,) if self.valid_from is None else (self.code, self.valid_from.isoformat())
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": "Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực."})
+        overlapping = overlapping_units(self)
+        if overlapping:
+            other = overlapping[0]
+            raise ValidationError({"code": (
+                f"Mã {self.code} đã dùng cho {other.get_kind_display()} {other.name} "
+                f"({other.period_label}); hai đơn vị cùng mã không được có hiệu lực cùng ngày."
+            )})
+
+    def is_valid_on(self, day) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+
+    @property
+    def period_label(self) -> str:
+        """ "từ 01/07/2025", "đến 30/06/2025", "01/01/2025 – 30/06/2025" or "không thời hạn"."""
+        start = self.valid_from.strftime("%d/%m/%Y") if self.valid_from else None
+        end = self.valid_to.strftime("%d/%m/%Y") if self.valid_to else None
+        if start and end:
+            return f"{start} – {end}"
+        if start:
+            return f"từ {start}"
+        if end:
+            return f"đến {end}"
+        return "không thời hạn"
+
+    @property
+    def kind_and_name(self) -> str:
+        """ "Xã Lam Sơn", "Thị trấn Thọ Xuân", "Huyện Thọ Xuân"."""
+        return f"{self.get_kind_display()} {self.name}"
 
     @property
     def display_name(self) -> str:
@@ -155,9 +237,10 @@ class AdministrativeUnit(models.Model):
 
     @property
     def lineage_paths(self) -> list[str]:
-        """The paths of the top unit down to this one ("38/", "38/395/", "38/395/15547/"), without a query."""
-        codes = [c for c in self.path.split("/") if c]
-        return ["/".join(codes[:i]) + "/" for i in range(1, len(codes) + 1)]
+        """The paths of the top unit down to this one ("38/", "38/395/", "38/395/15547/"), without a query.
+        (The parent chain; lineage across the 2025 reform is ``directory.lineage``.)"""
+        segments = [c for c in self.path.split("/") if c]
+        return ["/".join(segments[:i]) + "/" for i in range(1, len(segments) + 1)]
 
     @property
     def full_name(self) -> str:
@@ -165,6 +248,75 @@ class AdministrativeUnit(models.Model):
 
     def contains(self, other: "AdministrativeUnit") -> bool:
         return other.path.startswith(self.path)
+
+
+@receiver(pre_save, sender=AdministrativeUnit)
+def _fill_derived_on_raw_save(sender, instance, raw=False, **kwargs):
+    # ``loaddata`` saves raw (``save()`` is skipped): fixtures need not carry path or search key.
+    if raw:
+        instance.fill_derived()
+
+
+def overlapping_units(unit) -> list[AdministrativeUnit]:
+    """Other units with ``unit``'s code whose period shares at least one day with its period."""
+    qs = AdministrativeUnit.objects.filter(code=unit.code).exclude(pk=unit.pk)
+    if unit.valid_to is not None:
+        qs = qs.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=unit.valid_to))
+    if unit.valid_from is not None:
+        qs = qs.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=unit.valid_from))
+    return list(qs[:2])
+
+
+class UnitSuccessionManager(models.Manager):
+    def get_by_natural_key(self, predecessor_code, predecessor_from, successor_code, successor_from):
+        return self.get(
+            predecessor=AdministrativeUnit.objects.get_by_natural_key(predecessor_code, predecessor_from or None),
+            successor=AdministrativeUnit.objects.get_by_natural_key(successor_code, successor_from or None),
+        )
+
+
+class UnitSuccession(models.Model):
+    """One line of lineage: ``predecessor`` ended and (all or part of it) went to ``successor``.
+
+    A merger gives several rows with one successor; a split (one old xã divided among new
+    ones) gives several rows with one predecessor, exactly one of them ``is_default``: where
+    its households and records go until a person assigns them. Province mergers are lineage
+    too (Yên Bái 15 + Lào Cai 10 -> new Tỉnh Lào Cai 15).
+    """
+
+    predecessor = models.ForeignKey(AdministrativeUnit, verbose_name="đơn vị cũ", on_delete=models.CASCADE,
+                                    related_name="successor_links")
+    successor = models.ForeignKey(AdministrativeUnit, verbose_name="đơn vị mới", on_delete=models.CASCADE,
+                                  related_name="predecessor_links")
+    effective_date = models.DateField("có hiệu lực từ")
+    is_default = models.BooleanField(
+        "đơn vị kế thừa mặc định", default=True,
+        help_text="Khi đơn vị cũ được chia cho nhiều đơn vị mới: đơn vị nhận hồ sơ cho đến khi có người phân định.",
+    )
+    note = models.CharField("ghi chú", max_length=255, blank=True)
+
+    objects = UnitSuccessionManager()
+
+    class Meta:
+        verbose_name = "kế thừa đơn vị hành chính"
+        verbose_name_plural = "kế thừa đơn vị hành chính"
+        ordering = ["effective_date", "predecessor_id", "-is_default", "successor_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["predecessor", "successor"], name="succession_unique_pair"),
+            models.UniqueConstraint(fields=["predecessor"], condition=Q(is_default=True),
+                                    name="succession_one_default"),
+            models.CheckConstraint(condition=~Q(predecessor=F("successor")), name="succession_not_self"),
+        ]
+
+    def __str__(self):
+        return f"{self.predecessor} → {self.successor} ({self.effective_date:%d/%m/%Y})"
+
+    def natural_key(self):
+        pred, succ = self.predecessor, self.successor
+        return (pred.code, pred.valid_from.isoformat() if pred.valid_from else "",
+                succ.code, succ.valid_from.isoformat() if succ.valid_from else "")
+
+    natural_key.dependencies = ["directory.administrativeunit"]
 
 
 class AgencyKind(models.TextChoices):
@@ -185,8 +337,10 @@ class AgencyQuerySet(ScopedQuerySet):
 
 
 class AgencyManager(models.Manager.from_queryset(AgencyQuerySet)):
-    def get_by_natural_key(self, unit_code, name):
-        return self.get(unit__code=unit_code, name=name)
+    def get_by_natural_key(self, unit_code, *rest):
+        """``(unit code, name)`` for a unit without a start date, ``(unit code, start, name)`` otherwise."""
+        unit_from, name = (None, rest[0]) if len(rest) == 1 else rest
+        return self.get(unit=AdministrativeUnit.objects.get_by_natural_key(unit_code, unit_from), name=name)
 
 
 class Agency(models.Model):
@@ -215,7 +369,7 @@ class Agency(models.Model):
         return self.name
 
     def natural_key(self):
-        return (self.unit.code, self.name)
+        return (*self.unit.natural_key(), self.name)
 
     natural_key.dependencies = ["directory.administrativeunit"]
 

@@ -9,6 +9,18 @@ user's units is a 404 even when its id is typed into the URL.
 A user sees their own unit and everything under it; a superuser or an
 administrator sees everything. Agency staff see their unit like anyone else;
 models that narrow further (tasks: only their agency's) override ``for_user``.
+
+Across the reform of 01/07/2025: a user of a unit that exists after it (a new xã,
+new Tỉnh Lào Cai, Thanh Hóa which simply continued) also sees the history of that
+unit: every predecessor and everything under those (Xã Lam Sơn sees Thọ Xương,
+Xuân Bái and TT Lam Sơn). A user of a legacy unit (a district account) keeps
+exactly that unit's own tree.
+
+The scope is a short list of path prefixes; lists filter with a subquery on those
+prefixes (never a list of thousands of ids in the SQL). A model whose rows belong to
+a unit through several fields (a household: its commune now, and its commune
+before the reform) names them all in ``scope_unit_fields``; a row is visible when
+any of them is in scope.
 """
 
 from __future__ import annotations
@@ -27,6 +39,7 @@ class UnitScope:
     def __init__(self, user):
         self.user = user
         self._unit_ids: frozenset[int] | None | bool = False  # False = not computed yet
+        self._paths: list[str] | None | bool = False
 
     @property
     def is_unrestricted(self) -> bool:
@@ -39,32 +52,64 @@ class UnitScope:
             self._unit_ids = self._compute_unit_ids()
         return self._unit_ids
 
-    def _compute_unit_ids(self):
+    @property
+    def paths(self) -> list[str] | None:
+        """Path prefixes of the units in scope (``None``: everything; ``[]``: nothing)."""
+        if self._paths is False:
+            self._paths = self._compute_paths()
+        return self._paths
+
+    def _compute_paths(self):
         if not self.user.is_authenticated:
-            return frozenset()
+            return []
         if self.is_unrestricted:
             return None
         unit = self.user.unit
         if unit is None:
-            return frozenset()
+            return []
+        from .lineage import historic_paths, is_post_reform
+
+        return historic_paths(unit) if is_post_reform(unit) else [unit.path]
+
+    @property
+    def own_paths(self) -> list[str] | None:
+        """Without history: the user's unit and everything under it (``None``: everything)."""
+        paths = self.paths
+        if paths is None or not paths:
+            return paths
+        return [self.user.unit.path]
+
+    def units(self, history: bool = True):
+        """Queryset of the units in scope (unfiltered for an administrator)."""
         from .models import AdministrativeUnit
 
-        # A province has a few hundred units at most: one small query, then the
-        # id list is reused by every scoped query of the request.
-        return frozenset(
-            AdministrativeUnit.objects.filter(path__startswith=unit.path).values_list("pk", flat=True)
-        )
+        paths = self.paths if history else self.own_paths
+        return AdministrativeUnit.objects.all() if paths is None else AdministrativeUnit.objects.under_paths(paths)
 
-    def filter(self, queryset: models.QuerySet, unit_field: str) -> models.QuerySet:
-        ids = self.unit_ids
-        if ids is None:
+    def _compute_unit_ids(self):
+        if self.paths is None:
+            return None
+        # For membership tests (``contains_unit_id``) only: lists use the subquery.
+        return frozenset(self.units().values_list("pk", flat=True)) if self.paths else frozenset()
+
+    def filter(self, queryset: models.QuerySet, unit_fields, *, history: bool = True) -> models.QuerySet:
+        """Rows whose unit (any of ``unit_fields``) is in scope; ``history=False`` leaves out the
+        predecessors' trees (rows that follow their unit to its successor, e.g. households)."""
+        paths = self.paths if history else self.own_paths
+        if paths is None:
             return queryset
-        if not ids:
+        if not paths:
             return queryset.none()
-        lookup = "pk__in" if unit_field == "pk" else f"{unit_field}__in"
-        return queryset.filter(**{lookup: ids})
+        fields = (unit_fields,) if isinstance(unit_fields, str) else tuple(unit_fields)
+        condition = models.Q()
+        for field in fields:
+            lookup = "pk__in" if field == "pk" else f"{field}__in"
+            condition |= models.Q(**{lookup: self.units(history).values("pk")})
+        return queryset.filter(condition)
 
-    def contains_unit_id(self, unit_id: int | None) -> bool:
+    def contains_unit_id(self, unit_id: int | None, history: bool = True) -> bool:
+        if not history and self.paths:
+            return self.units(history=False).filter(pk=unit_id).exists()
         ids = self.unit_ids
         return ids is None or unit_id in ids
 
@@ -82,9 +127,15 @@ def scope_for(user) -> UnitScope:
 class ScopedQuerySet(models.QuerySet):
     #: path from this model to the AdministrativeUnit that owns a row
     scope_unit_field: str = "unit"
+    #: several such paths, OR-ed (e.g. ``("commune", "current_commune")``); overrides the one above
+    scope_unit_fields: tuple[str, ...] = ()
+    #: False: a user of a new unit sees only rows of its own tree, not its predecessors' (rows that
+    #: moved to their successor units, so that a split commune's other part stays out of sight)
+    scope_history: bool = True
 
     def for_user(self, user):
-        return scope_for(user).filter(self, self.scope_unit_field)
+        return scope_for(user).filter(self, self.scope_unit_fields or self.scope_unit_field,
+                                      history=self.scope_history)
 
 
 def get_for_user_or_404(queryset_or_model, user, **lookup):

@@ -89,3 +89,12 @@ def client_for(client):
         return client
 
     return login
+
+
+@pytest.fixture
+def reform(db):
+    """The reform of 01/07/2025 in small (tests/reform.py): Thọ Xuân's 30 communes -> 8 new xã,
+    Yên Bái + Lào Cai -> new Lào Cai (15), Thị trấn Hà Trung split in two."""
+    from tests.reform import build_reform
+
+    return build_reform()

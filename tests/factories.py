@@ -8,9 +8,10 @@ from directory.models import AdministrativeUnit, Agency, Role, User
 class UnitFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = AdministrativeUnit
-        django_get_or_create = ("code",)
+        django_get_or_create = ("code", "valid_from")
 
     code = factory.Sequence(lambda n: str(90000 + n))
+    valid_from = None
     name = factory.Sequence(lambda n: f"Đơn vị {n}")
     kind = "tinh"
 

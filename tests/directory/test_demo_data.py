@@ -2,6 +2,7 @@ import pytest
 from django.core.management import call_command
 
 from directory.demo import DEMO_USERS
+from directory.lineage import successors
 from directory.lookup import resolve_unit
 from directory.models import AdministrativeUnit, Role, User
 
@@ -26,7 +27,25 @@ def test_seed_units_load_with_all_tho_xuan_communes():
     for name in THO_XUAN_APPENDIX:
         assert resolve_unit(f"Thọ Xuân/{name}").parent == tho_xuan
     assert AdministrativeUnit.objects.get(code="139").is_poor_district  # Trạm Tấu
-    assert AdministrativeUnit.objects.get(code="483").successor.code == "482"  # Nam Đông -> Phú Lộc
+    nam_dong = AdministrativeUnit.objects.get(code="483")
+    assert [u.code for u in successors(nam_dong)] == ["482"]  # Nam Đông -> Phú Lộc, 01/01/2025
+    # Huế's own changes of 01/01/2025 (the dataset's map of 30/06/2025 has only their result)
+    old_hue_city = AdministrativeUnit.objects.get(code="474", valid_from__isnull=True)
+    assert [u.name for u in successors(old_hue_city)] == ["Thuận Hóa", "Phú Xuân"]  # default first
+    thua_thien_hue = AdministrativeUnit.objects.get_by_natural_key("46")
+    assert successors(thua_thien_hue) == [AdministrativeUnit.objects.get_by_natural_key("46", "2025-01-01")]
+    # paths and search keys are computed on load, whatever the fixture says
+    for unit in AdministrativeUnit.objects.all():
+        assert unit.path == unit.compute_path(), unit
+    assert AdministrativeUnit.objects.get(code="474", valid_from__isnull=False).path == "46@20250101/474@20250101/"
+    assert tho_xuan.name_key == "tho xuan"
+
+
+def test_seed_units_reload_changes_nothing():
+    call_command("loaddata", "units", "agencies_thoxuan", verbosity=0)
+    before = list(AdministrativeUnit.objects.order_by("pk").values())
+    call_command("loaddata", "units", "agencies_thoxuan", verbosity=0)
+    assert list(AdministrativeUnit.objects.order_by("pk").values()) == before
 
 
 def test_demo_users_one_per_role_and_idempotent(settings):

@@ -1,8 +1,10 @@
 import unicodedata
+from datetime import date
 
 import pytest
 
-from directory.lookup import UnitLookupError, UnitResolver, normalize_name, resolve_unit
+from directory.lookup import UnitLookupError, UnitResolver, normalize_name, resolve_unit, resolve_unit_with_note
+from directory.models import UnitSuccession
 from tests.factories import CommuneFactory, DistrictFactory
 
 pytestmark = pytest.mark.django_db
@@ -96,9 +98,11 @@ def test_district_level_is_optional(province):
 
 
 def test_merged_unit_keeps_history(province):
-    old = DistrictFactory(code="483", name="Nam Đông", parent=province)
+    old = DistrictFactory(code="483", name="Nam Đông", parent=province, valid_to=date(2024, 12, 31))
     new = DistrictFactory(code="482", name="Phú Lộc", parent=province)
-    old.successor = new
-    old.save()
-    assert list(new.predecessors.all()) == [old]
-    assert resolve_unit("Nam Đông") == old
+    UnitSuccession.objects.create(predecessor=old, successor=new, effective_date=date(2025, 1, 1))
+    assert [link.predecessor for link in new.predecessor_links.all()] == [old]
+    assert resolve_unit("Nam Đông", on=date(2024, 6, 1)) == old
+    unit, note = resolve_unit_with_note("Nam Đông", on=date(2025, 3, 1))
+    assert unit == new
+    assert note == "Nam Đông đã sáp nhập vào Huyện Phú Lộc từ 01/01/2025"
