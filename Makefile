@@ -23,9 +23,11 @@ setup: venv
 	$(MAKE) --no-print-directory demo-data
 	$(MANAGE) collectstatic --noinput --verbosity 0
 
-# Demo data built from the seeds (../shared/seeds): every step is idempotent.
+# Demo data built from the seeds (../shared/seeds): every step is idempotent. The units of Thanh Hóa (38) and
+# Yên Bái + Lào Cai (new Lào Cai, 15) on both maps, old and since 01/07/2025; `load_admin_units` alone loads all.
 demo-data:
 	$(MANAGE) loaddata units agencies_thoxuan
+	$(MANAGE) load_admin_units --province 38 --province 15
 	$(MANAGE) load_seed_plans
 	$(MANAGE) create_demo_users
 	$(MANAGE) seed_report_duties --demo

@@ -1,8 +1,11 @@
-"""The demo users: one (or more) per role, on the seed units. Used by ``make setup``."""
+"""The demo users: one (or more) per role, on the seed units and, since the reform of 01/07/2025,
+on the new units (``make setup`` loads Thanh Hóa and Yên Bái/Lào Cai with ``load_admin_units`` first).
+A unit is named by its natural key: the code, plus the start date for a unit that has one."""
 
 from dataclasses import dataclass
 
 DEMO_PASSWORD = "giamngheo2024"
+NEW_MAP = "2025-07-01"
 
 
 @dataclass(frozen=True)
@@ -15,6 +18,8 @@ class DemoUser:
     position: str = ""
     is_staff: bool = False
     is_superuser: bool = False
+    unit_from: str | None = None  # start date of the unit ("2025-07-01" for the new map), None for the old map
+    agency_kind: str | None = None  # create the agency (as the programme's secretariat) when it does not exist
 
 
 DEMO_USERS = [
@@ -30,4 +35,14 @@ DEMO_USERS = [
     DemoUser("yenbai.sldtbxh", "Trần Văn Minh", "province_staff", "15",
              position="Sở LĐTBXH tỉnh Yên Bái", is_staff=True),
     DemoUser("yenbai.lanhdao", "Ban Chỉ đạo tỉnh Yên Bái", "leadership", "15", position="Ban Chỉ đạo tỉnh"),
+    # since 01/07/2025: the new xã (no district level), the province's poverty office, new Tỉnh Lào Cai
+    DemoUser("lamson", "Lê Văn Sơn", "commune_official", "15544", unit_from=NEW_MAP,
+             position="Công chức Văn hóa - Xã hội xã Lam Sơn (Thọ Xương, Xuân Bái, TT Lam Sơn cũ)"),
+    DemoUser("thoxuan", "Trịnh Thị Xuân", "commune_official", "15499", unit_from=NEW_MAP,
+             position="Công chức Văn hóa - Xã hội xã Thọ Xuân (mới)"),
+    DemoUser("thanhhoa.snnmt", "Lê Thị Thanh", "province_staff", "38",
+             agency_name="Sở Nông nghiệp và Môi trường", agency_kind="so_nganh",
+             position="Phòng Giảm nghèo, Sở Nông nghiệp và Môi trường tỉnh Thanh Hóa", is_staff=True),
+    DemoUser("laocai.lanhdao", "Ban Chỉ đạo tỉnh Lào Cai", "leadership", "15", unit_from=NEW_MAP,
+             position="Ban Chỉ đạo giảm nghèo tỉnh Lào Cai (mới, từ 01/07/2025)"),
 ]

@@ -51,8 +51,37 @@ def test_seed_units_reload_changes_nothing():
 def test_demo_users_one_per_role_and_idempotent(settings):
     settings.DEMO_MODE = True
     call_command("loaddata", "units", "agencies_thoxuan", verbosity=0)
+    call_command("load_admin_units", "--province", "38", "--province", "15", verbosity=0)
     call_command("create_demo_users", verbosity=0)
     call_command("create_demo_users", verbosity=0)
     assert User.objects.count() == len(DEMO_USERS)
     assert set(User.objects.values_list("role", flat=True)) == set(Role.values)
     assert User.objects.get(username="xuanbai").unit.name == "Xuân Bái"
+
+
+def test_demo_users_of_the_new_map(settings):
+    """Point 7's demo users: the new xã, the province's poverty office, new Lào Cai; each sees its history."""
+    settings.DEMO_MODE = True
+    call_command("loaddata", "units", "agencies_thoxuan", verbosity=0)
+    call_command("load_admin_units", "--province", "38", "--province", "15", verbosity=0)
+    call_command("create_demo_users", verbosity=0)
+    users = {u.username: u for u in User.objects.select_related("unit", "agency")}
+    lamson, thoxuan = users["lamson"], users["thoxuan"]
+    assert (lamson.unit.kind_and_name, lamson.unit.code, str(lamson.unit.valid_from)) == ("Xã Lam Sơn", "15544",
+                                                                                         "2025-07-01")
+    assert {u.display_name for u in AdministrativeUnit.objects.for_user(lamson)} == {
+        "Lam Sơn", "Thọ Xương", "Xuân Bái", "TT Lam Sơn"}
+    assert thoxuan.unit.kind_and_name == "Xã Thọ Xuân" and thoxuan.unit.code == "15499"
+    assert {u.display_name for u in AdministrativeUnit.objects.for_user(thoxuan)} == {
+        "Thọ Xuân", "Xuân Hồng", "TT Thọ Xuân", "Xuân Trường", "Xuân Giang"}
+    office = users["thanhhoa.snnmt"]
+    assert office.role == Role.PROVINCE_STAFF and office.agency.name == "Sở Nông nghiệp và Môi trường"
+    assert office.agency.is_programme_secretariat and office.agency.unit == office.unit
+    seen = AdministrativeUnit.objects.for_user(office)
+    assert seen.filter(code="395").exists() and seen.filter(pk=lamson.unit.pk).exists()  # both trees
+    lao_cai = users["laocai.lanhdao"].unit
+    assert (lao_cai.name, lao_cai.code, str(lao_cai.valid_from)) == ("Lào Cai", "15", "2025-07-01")
+    leadership_sees = AdministrativeUnit.objects.for_user(users["laocai.lanhdao"])
+    assert leadership_sees.filter(code="139").exists()  # Trạm Tấu, of the former Yên Bái
+    assert not leadership_sees.filter(code="395").exists()
+    assert users["yenbai.sldtbxh"].unit.valid_to is not None  # the district-era account keeps old Yên Bái

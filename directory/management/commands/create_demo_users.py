@@ -18,8 +18,21 @@ class Command(BaseCommand):
             raise CommandError("Chỉ tạo tài khoản demo ở chế độ demo (DJANGO_DEMO_MODE=True) hoặc với --force.")
         rows = []
         for demo in DEMO_USERS:
-            unit = AdministrativeUnit.objects.get(code=demo.unit_code) if demo.unit_code else None
-            agency = Agency.objects.get(unit=unit, name=demo.agency_name) if demo.agency_name else None
+            try:
+                unit = (AdministrativeUnit.objects.get_by_natural_key(demo.unit_code, demo.unit_from)
+                        if demo.unit_code else None)
+            except AdministrativeUnit.DoesNotExist as exc:
+                raise CommandError(
+                    f"Chưa có đơn vị mã {demo.unit_code}{' từ ' + demo.unit_from if demo.unit_from else ''} cho "
+                    f"tài khoản {demo.username}: chạy loaddata units và load_admin_units --province 38 --province 15 "
+                    "trước (make setup làm sẵn).") from exc
+            agency = None
+            if demo.agency_name and demo.agency_kind:
+                agency, _ = Agency.objects.get_or_create(
+                    unit=unit, name=demo.agency_name,
+                    defaults={"kind": demo.agency_kind, "is_programme_secretariat": True})
+            elif demo.agency_name:
+                agency = Agency.objects.get(unit=unit, name=demo.agency_name)
             first, _, last = demo.full_name.rpartition(" ")
             user, _ = User.objects.update_or_create(
                 username=demo.username,
@@ -32,7 +45,8 @@ class Command(BaseCommand):
             user.set_password(DEMO_PASSWORD)
             user.full_clean()
             user.save()
-            rows.append((demo.username, user.get_role_display(), str(unit or "toàn quốc"), demo.agency_name or ""))
+            where = f"{unit.kind_and_name} ({unit.period_label})" if unit else "toàn quốc"
+            rows.append((demo.username, user.get_role_display(), where, demo.agency_name or ""))
         self.stdout.write(f"Tài khoản demo (mật khẩu chung: {DEMO_PASSWORD}):")
         for username, role, unit, agency in rows:
             self.stdout.write(f"  {username:<18} {role:<34} {unit}{' · ' + agency if agency else ''}")
