@@ -1,7 +1,12 @@
-"""Project-wide middleware: response headers that protect personal data."""
+"""Project-wide middleware: request ids for the logs, and response headers that protect personal data."""
+
+import re
+import uuid
 
 from django.conf import settings
 from django.utils.cache import add_never_cache_headers
+
+from .request_context import current_request
 
 
 class SecurityHeadersMiddleware:
@@ -22,4 +27,28 @@ class SecurityHeadersMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             add_never_cache_headers(response)  # no-cache, no-store, must-revalidate, private, max-age=0
+        return response
+
+
+REQUEST_ID_HEADER = "X-Request-ID"
+_VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+
+
+class RequestIDMiddleware:
+    """Give every request an id (the proxy's X-Request-ID when it sends a sane one, else a new one), make the
+    request reachable for log records and the audit log, and send the id back in the response header, so a
+    user's "mã lỗi" on an error page finds the server's log lines."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.headers.get(REQUEST_ID_HEADER, "")
+        request.request_id = incoming if _VALID_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        token = current_request.set(request)
+        try:
+            response = self.get_response(request)
+        finally:
+            current_request.reset(token)
+        response[REQUEST_ID_HEADER] = request.request_id
         return response

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment-specific files import this."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -24,6 +25,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "csp",
+    "axes",
     "django_tables2",
     "django_filters",
     "directory",
@@ -31,9 +33,11 @@ INSTALLED_APPS = [
     "households",
     "reports",
     "dashboard",
+    "accounts",
 ]
 
 MIDDLEWARE = [
+    "povertyapp.middleware.RequestIDMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "povertyapp.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -44,7 +48,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.IdleSessionMiddleware",
+    "accounts.middleware.ExportAuditMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "povertyapp.urls"
@@ -85,7 +93,31 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Passwords common in Vietnam (matkhau123, anhyeuem, ...): accounts/common_passwords_vi.txt.
+    {"NAME": "accounts.passwords.VietnameseCommonPasswordValidator"},
 ]
+
+# --- Login throttling (django-axes) --------------------------------------------
+# AxesStandaloneBackend first: a locked-out username or IP address is refused before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10)
+# Counted per account and, separately, per IP address: either one reaching the limit locks.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.lockout_response"
+AXES_ENABLE_ADMIN = False  # accounts.admin shows the lockouts in Vietnamese, with an unlock action
+AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "accounts.network.client_ip"
+# How many reverse proxies in front of the app append to X-Forwarded-For (0: use the connection's address).
+TRUSTED_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
+
+# --- Sessions ----------------------------------------------------------------------
+# Users who see household data are signed out after this many seconds without a request (0: never).
+SESSION_IDLE_TIMEOUT = env_int("DJANGO_SESSION_IDLE_MINUTES", 30) * 60
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]

@@ -24,6 +24,9 @@ STORAGES = {
 
 # Behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The client's address for login throttling and the audit log comes from X-Forwarded-For as written by
+# DJANGO_PROXY_COUNT trusted proxies (accounts.network.client_ip).
+TRUSTED_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 1)
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

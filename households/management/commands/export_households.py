@@ -3,6 +3,8 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from accounts.audit import actor_name, record
+from accounts.models import AuditAction
 from directory.lookup import UnitLookupError, resolve_unit
 from directory.management.output import xlsx_output_path
 from directory.scoping import scope_for
@@ -37,4 +39,6 @@ class Command(BaseCommand):
             count = export_reviews(unit=unit, year=year, output=output, user=acting_user)
         except NoStandardError as exc:
             raise CommandError(str(exc)) from exc
+        record(AuditAction.EXPORT, user=acting_user, actor=actor_name(), path="manage.py export_households",
+               detail=f"Xuất {count} hộ ({unit.name}, năm {year}) ra tệp {output}.")
         self.stdout.write(self.style.SUCCESS(f"Đã xuất {count} hộ ({unit.name}, năm {year}) ra {output}."))
