@@ -3,18 +3,28 @@ from django.contrib import admin
 from directory.admin_scoping import ScopedChoicesMixin, ScopedInline, ScopedModelAdmin
 from directory.permissions import Cap
 
-from .models import HouseholdTotal, ReminderLog, ReportingDuty, ReportRun, ReportRunEvent
+from .models import HouseholdTotal, ReminderLog, ReportingDuty, ReportRecipient, ReportRun, ReportRunEvent
 
 
 @admin.register(ReportingDuty)
 class ReportingDutyAdmin(ScopedModelAdmin):
     write_cap = Cap.DUTY_EDIT
     list_display = ["title", "code", "plan", "owner_unit", "kind", "period_type", "due_rule", "first_year",
-                    "last_year", "is_active"]
-    list_filter = ["kind", "period_type", "due_rule", "is_active"]
+                    "last_year", "valid_from", "valid_to", "recipient", "dates_may_have_changed", "is_active"]
+    list_filter = ["kind", "period_type", "due_rule", "is_active", "dates_may_have_changed"]
     search_fields = ["title", "code", "plan__code", "source_text"]
     filter_horizontal = ["reporter_units", "reporter_agencies"]
-    list_select_related = ["plan", "owner_unit"]
+    list_select_related = ["plan", "owner_unit", "recipient"]
+
+
+@admin.register(ReportRecipient)
+class ReportRecipientAdmin(ScopedModelAdmin):
+    """Who receives reports and when each body exists: a reorganisation is edited here, not in code."""
+
+    list_display = ["name", "code", "unit", "valid_from", "valid_to", "date_unconfirmed"]
+    list_filter = ["date_unconfirmed"]
+    search_fields = ["name", "code"]
+    list_select_related = ["unit"]
 
 
 class ReportRunEventInline(ScopedInline, admin.TabularInline):

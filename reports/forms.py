@@ -16,13 +16,17 @@ class DutyForm(forms.ModelForm):
     class Meta:
         model = ReportingDuty
         fields = ["code", "title", "kind", "owner_unit", "reporter_level", "reporter_units", "reporter_agencies",
-                  "recipient_unit", "recipient_agency", "recipient_text", "period_type", "only_period", "due_rule",
+                  "recipient", "recipient_unit", "recipient_agency", "recipient_text", "period_type", "only_period",
+                  "due_rule",
                   "due_day", "due_month", "year_offset", "days_after_end", "from_month", "to_month", "first_year",
-                  "last_year", "source_text", "is_active", "note"]
+                  "last_year", "valid_from", "valid_to", "dates_may_have_changed", "dates_note", "source_text",
+                  "is_active", "note"]
         widgets = {
             "reporter_units": forms.SelectMultiple(attrs={"size": 8}),
             "reporter_agencies": forms.SelectMultiple(attrs={"size": 8}),
             "note": forms.Textarea(attrs={"rows": 2}),
+            "valid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "valid_to": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
     def __init__(self, *args, plan, user, **kwargs):

@@ -128,6 +128,60 @@ class RunStatusChoices(models.TextChoices):
 # --------------------------------------------------------------------------- duties
 
 
+def _valid_on(valid_from, valid_to, day: datetime.date) -> bool:
+    return (valid_from is None or valid_from <= day) and (valid_to is None or day <= valid_to)
+
+
+def _period_label(valid_from, valid_to) -> str:
+    if valid_from and valid_to:
+        return f"từ {valid_from:%d/%m/%Y} đến {valid_to:%d/%m/%Y}"
+    if valid_from:
+        return f"từ {valid_from:%d/%m/%Y}"
+    if valid_to:
+        return f"đến {valid_to:%d/%m/%Y}"
+    return ""
+
+
+class ReportRecipient(models.Model):
+    """A body reports are sent to, with the days it exists (Bộ LĐTBXH until 28/02/2025, then Bộ Nông nghiệp
+    và Môi trường; district People's Committees and LĐTBXH offices until 30/06/2025...). Data, not code:
+    a reorganisation is a new row and a date, never an ``if``."""
+
+    code = models.SlugField("mã", max_length=80, unique=True)
+    name = models.CharField("tên", max_length=300)
+    unit = models.ForeignKey(AdministrativeUnit, verbose_name="thuộc đơn vị hành chính", null=True, blank=True,
+                             on_delete=models.PROTECT, related_name="+",
+                             help_text="Để trống với cơ quan trung ương (Bộ).")
+    agency = models.ForeignKey(Agency, verbose_name="cơ quan trong danh mục", null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+")
+    valid_from = models.DateField("tồn tại từ ngày", null=True, blank=True)
+    valid_to = models.DateField("đến ngày", null=True, blank=True)
+    date_unconfirmed = models.BooleanField(
+        "ngày chưa đối chiếu văn bản chính thức", default=False,
+        help_text="Đánh dấu khi ngày thành lập/sáp nhập chưa đối chiếu với quyết định chính thức.")
+    note = models.TextField("ghi chú", blank=True)
+
+    class Meta:
+        verbose_name = "cơ quan nhận báo cáo"
+        verbose_name_plural = "cơ quan nhận báo cáo"
+        ordering = ["name", "valid_from"]
+        constraints = [
+            models.CheckConstraint(condition=Q(valid_from__isnull=True) | Q(valid_to__isnull=True)
+                                   | Q(valid_to__gte=F("valid_from")), name="recipient_period_ordered"),
+        ]
+
+    def __str__(self):
+        period = self.period_label
+        return f"{self.name} ({period})" if period else self.name
+
+    @property
+    def period_label(self) -> str:
+        return _period_label(self.valid_from, self.valid_to)
+
+    def is_valid_on(self, day: datetime.date) -> bool:
+        return _valid_on(self.valid_from, self.valid_to, day)
+
+
 class ReportingDutyQuerySet(ScopedQuerySet):
     scope_unit_field = "owner_unit"
 
@@ -162,6 +216,16 @@ class ReportingDuty(TimeStampedModel):
                                          on_delete=models.PROTECT, related_name="+")
     recipient_text = models.CharField("gửi tới (như văn bản)", max_length=300, blank=True,
                                       help_text="Ví dụ “UBND huyện qua Phòng LĐTBXH”, “Bộ LĐTBXH”.")
+    recipient = models.ForeignKey(ReportRecipient, verbose_name="cơ quan nhận báo cáo", null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="duties",
+                                  help_text="Không mở kỳ báo cáo có hạn nộp ngoài thời gian tồn tại của cơ quan này.")
+    valid_from = models.DateField("áp dụng cho hạn nộp từ ngày", null=True, blank=True)
+    valid_to = models.DateField("đến ngày", null=True, blank=True,
+                                help_text="Ví dụ 30/06/2025: cấp huyện kết thúc; kỳ có hạn nộp sau ngày này không mở.")
+    dates_may_have_changed = models.BooleanField(
+        "hạn nộp có thể đã thay đổi", default=False,
+        help_text="Đánh dấu khi văn bản mới (sau cải cách 2025) có thể đã đổi hạn nộp mà chưa đối chiếu.")
+    dates_note = models.CharField("ghi chú về hạn nộp", max_length=300, blank=True)
     period_type = models.CharField("loại kỳ", max_length=10, choices=PeriodType.choices)
     only_period = models.PositiveSmallIntegerField(
         "chỉ kỳ số", null=True, blank=True,
@@ -231,7 +295,20 @@ class ReportingDuty(TimeStampedModel):
     @property
     def recipient_label(self) -> str:
         parts = [str(u) for u in (self.recipient_unit, self.recipient_agency) if u is not None]
-        return self.recipient_text or " – ".join(parts)
+        return self.recipient_text or (self.recipient.name if self.recipient_id else "") or " – ".join(parts)
+
+    @property
+    def validity_label(self) -> str:
+        return _period_label(self.valid_from, self.valid_to)
+
+    def is_valid_on(self, day: datetime.date) -> bool:
+        """The duty applies to a report due on ``day``: within its dates, and its recipient exists that day."""
+        if not _valid_on(self.valid_from, self.valid_to, day):
+            return False
+        if self.recipient_id and not self.recipient.is_valid_on(day):
+            return False
+        return self.recipient_unit_id is None or _valid_on(self.recipient_unit.valid_from,
+                                                           self.recipient_unit.valid_to, day)
 
     @property
     def is_generated(self) -> bool:
@@ -263,6 +340,8 @@ class ReportingDuty(TimeStampedModel):
         if self.only_period and self.period_type \
                 and self.only_period > PERIODS_PER_YEAR[PeriodKind(self.period_type)]:
             errors["only_period"] = f"Loại kỳ “{self.get_period_type_display()}” không có kỳ số {self.only_period}."
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            errors["valid_to"] = "“Đến ngày” phải sau hoặc bằng “áp dụng từ ngày”."
         if self.last_year is not None and self.first_year and self.last_year < self.first_year:
             errors["last_year"] = "“Đến năm” phải sau hoặc bằng “áp dụng từ năm”."
         if self.kind == ReportKind.TASK_PROGRESS and not self.plan_id:

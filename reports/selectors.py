@@ -17,15 +17,16 @@ from .periods import Period
 def runs_for_user(user, today: datetime.date):
     """The runs the user may see, with their deadline status, ready for a list."""
     return (ReportRun.objects.for_user(user).with_status(today)
-            .select_related("duty", "reporting_unit", "agency", "duty__recipient_unit", "duty__recipient_agency"))
+            .select_related("duty", "reporting_unit", "agency", "duty__recipient_unit", "duty__recipient_agency",
+                            "duty__recipient"))
 
 
 def run_for_user(user, pk: int) -> ReportRun:
     """One run the user may see (404 otherwise: never a hint that it exists)."""
     return get_for_user_or_404(
         ReportRun.objects.select_related("duty", "duty__plan", "duty__owner_unit", "duty__recipient_unit",
-                                         "duty__recipient_agency", "reporting_unit", "agency", "submitted_by",
-                                         "uploaded_by"),
+                                         "duty__recipient", "duty__recipient_agency", "reporting_unit", "agency",
+                                         "submitted_by", "uploaded_by"),
         user, pk=pk)
 
 
@@ -51,7 +52,7 @@ def years_with_runs(user) -> list[int]:
 
 def duties_of_plan(plan):
     return (ReportingDuty.objects.filter(plan=plan)
-            .select_related("owner_unit", "recipient_unit", "recipient_agency")
+            .select_related("owner_unit", "recipient_unit", "recipient_agency", "recipient")
             .prefetch_related("reporter_units", "reporter_agencies")
             .annotate(run_count=Count("runs"))
             .order_by("first_year", "period_type", "due_month", "due_day", "code"))

@@ -57,6 +57,9 @@ class Reporter:
         return (self.valid_from is None or self.valid_from <= period.end) and (
             self.valid_to is None or self.valid_to >= period.start)
 
+    def exists_on(self, day: datetime.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+
 
 def duty_reporters(duty: ReportingDuty) -> list[Reporter]:
     """Who reports under ``duty``: every unit of the level under the owner unit, the named units, the named
@@ -70,19 +73,25 @@ def duty_reporters(duty: ReportingDuty) -> list[Reporter]:
     for unit_qs in (units, named):
         for pk, valid_from, valid_to in unit_qs.values_list("pk", "valid_from", "valid_to"):
             reporters[(pk, None)] = Reporter(pk, None, valid_from, valid_to)
-    for agency_id, unit_id in duty.reporter_agencies.values_list("pk", "unit_id"):
-        reporters[(unit_id, agency_id)] = Reporter(unit_id, agency_id)
+    for agency_id, unit_id, valid_from, valid_to in duty.reporter_agencies.values_list(
+            "pk", "unit_id", "unit__valid_from", "unit__valid_to"):
+        reporters[(unit_id, agency_id)] = Reporter(unit_id, agency_id, valid_from, valid_to)
     return list(reporters.values())
 
 
 def runs_open(*, today: datetime.date, duties: Iterable[ReportingDuty] | None = None) -> int:
     """Create the missing runs of every active duty for the periods started by ``today``. Idempotent:
-    existing runs are skipped (and the unique constraints stop a concurrent job). Returns how many were created."""
+    existing runs are skipped (and the unique constraints stop a concurrent job). Returns how many were created.
+
+    A run is opened only when, on its due date, the duty applies (its dates), its recipient exists (a body
+    dissolved or merged receives nothing) and the reporting unit exists (a merged commune or an abolished
+    district reports nothing after it ends).
+    """
     if duties is None:
-        duties = ReportingDuty.objects.active().select_related("owner_unit")
+        duties = ReportingDuty.objects.active().select_related("owner_unit", "recipient", "recipient_unit")
     created = 0
     for duty in duties:
-        periods = duty_periods(duty, today)
+        periods = [(period, due) for period, due in duty_periods(duty, today) if duty.is_valid_on(due)]
         if not periods:
             continue
         reporters = duty_reporters(duty)
@@ -94,7 +103,7 @@ def runs_open(*, today: datetime.date, duties: Iterable[ReportingDuty] | None = 
                       reporting_unit_id=reporter.unit_id, agency_id=reporter.agency_id)
             for period, due in periods
             for reporter in reporters
-            if reporter.exists_during(period)
+            if reporter.exists_on(due)
             and (period.year, period.number, reporter.unit_id, reporter.agency_id) not in existing
         ]
         for i in range(0, len(new), _BATCH):

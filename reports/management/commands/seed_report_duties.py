@@ -18,10 +18,12 @@ from django.utils import timezone
 
 from directory.models import AdministrativeUnit, Agency, User
 from plans.models import Plan
-from reports.models import ReportingDuty, ReportRun, ReportRunEvent, RunAction
-from reports.seed_duties import DUTIES
+from reports.models import ReportingDuty, ReportRecipient, ReportRun, ReportRunEvent, RunAction
+from reports.seed_duties import DUTIES, RECIPIENTS
 from reports.services.runs import runs_open
 
+# The dated fields (issue 11): also filled in on a duty seeded before they existed, even without --update.
+DATED_FIELDS = ["valid_from", "valid_to", "dates_may_have_changed", "dates_note"]
 DUTY_FIELDS = ["title", "kind", "reporter_level", "period_type", "only_period", "due_rule", "due_day", "due_month",
                "days_after_end", "from_month", "to_month", "last_year", "source_text", "note"]
 
@@ -78,8 +80,23 @@ class Command(BaseCommand):
 
     # ------------------------------------------------------------------ seeding
 
+    def _recipients(self, update: bool) -> dict[str, ReportRecipient]:
+        recipients = {}
+        for code, data in RECIPIENTS.items():
+            values = {"name": data["name"], "unit": self._unit(data["unit"]) if data.get("unit") else None,
+                      "valid_from": data.get("valid_from"), "valid_to": data.get("valid_to"),
+                      "date_unconfirmed": data.get("date_unconfirmed", False), "note": data.get("note", "")}
+            recipient = ReportRecipient.objects.filter(code=code).first()
+            if recipient is None:
+                recipient = ReportRecipient.objects.create(code=code, **values)
+            elif update:
+                ReportRecipient.objects.filter(pk=recipient.pk).update(**values)
+            recipients[code] = recipient
+        return recipients
+
     def _seed(self, today: datetime.date, update: bool) -> tuple[int, int]:
         created = updated = 0
+        recipients = self._recipients(update)
         for data in DUTIES:
             plan = self._plan(data["plan"]) if data.get("plan") else None
             owner = self._unit(data["owner"])
@@ -95,8 +112,17 @@ class Command(BaseCommand):
             })
             units = [self._unit(code) for code in data.get("units", [])]
             agencies = [self._agency(owner.code, names) for names in data.get("agencies", [])]
+            dated = {name: data.get(name) for name in DATED_FIELDS}
+            dated["dates_may_have_changed"] = bool(dated["dates_may_have_changed"])
+            dated["dates_note"] = dated["dates_note"] or ""
+            dated["recipient"] = recipients.get(data.get("recipient_code"))
+            values.update(dated)
             duty = ReportingDuty.objects.filter(code=data["code"]).first()
             if duty is not None and not update:
+                if duty.recipient_id is None and dated["recipient"] is not None:
+                    # Seeded before duties had dates and recipients: add those, keep what staff edited.
+                    ReportingDuty.objects.filter(pk=duty.pk).update(**dated)
+                    updated += 1
                 continue
             if duty is None:
                 duty = ReportingDuty(code=data["code"], first_year=data["first_year"] or today.year)
