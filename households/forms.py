@@ -46,8 +46,26 @@ class MemberForm(forms.ModelForm):
         widgets = {"citizen_id": forms.TextInput(attrs={"inputmode": "numeric", "pattern": r"\d{12}",
                                                         "maxlength": 12})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The members table shows each column's label once, in its header: each input names its row too.
+        index = (self.prefix or "").rsplit("-", 1)[-1]
+        who = f"Thành viên {int(index) + 1}" if index.isdigit() else "Thành viên mới"
+        for name, field in self.fields.items():
+            label = "Xóa" if name == "DELETE" else field.label
+            field.widget.attrs.setdefault("aria-label", f"{who}: {label}")
 
-MemberFormSet = inlineformset_factory(Household, Member, form=MemberForm, extra=1, can_delete=True)
+
+class BaseMemberFormSet(forms.BaseInlineFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            who = f"thành viên {index + 1}" if index is not None else "thành viên mới"
+            form.fields["DELETE"].widget.attrs["aria-label"] = f"Xóa {who}"
+
+
+MemberFormSet = inlineformset_factory(Household, Member, form=MemberForm, formset=BaseMemberFormSet, extra=1,
+                                      can_delete=True)
 
 
 class ReviewForm(forms.ModelForm):

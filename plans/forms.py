@@ -42,9 +42,17 @@ class QuotaRowForm(forms.Form):
     note = forms.CharField(label="Ghi chú", required=False, max_length=300,
                            widget=forms.TextInput(attrs={"class": "cell-note"}))
 
+    # What a screen reader says for each cell, after the commune: "Xuân Bái, hộ không có khả năng lao động".
+    SPOKEN = {"total": "chỉ tiêu giao giảm hộ nghèo", "without_labour": "hộ không có khả năng lao động",
+              "with_labour": "hộ có khả năng lao động", "note": "ghi chú"}
+
     def __init__(self, *args, communes: dict, **kwargs):
         self.communes = communes
         super().__init__(*args, **kwargs)
+        commune = self.commune_obj
+        name = commune.display_name if commune is not None else "Xã chưa xác định"
+        for field_name, spoken in self.SPOKEN.items():
+            self.fields[field_name].widget.attrs["aria-label"] = f"{name}, {spoken}"
 
     @property
     def commune_obj(self):

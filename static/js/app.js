@@ -4,6 +4,38 @@
 (function () {
   "use strict";
 
+  // Phones: the menu button shows and hides the menu, and says which (aria-expanded). Without this script
+  // the button stays hidden and the menu open.
+  document.querySelectorAll(".nav-toggle[aria-controls]").forEach(function (button) {
+    var menu = document.getElementById(button.getAttribute("aria-controls"));
+    if (!menu) { return; }
+    button.hidden = false;
+    document.documentElement.classList.add("has-nav-toggle");
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") !== "true";
+      button.setAttribute("aria-expanded", String(open));
+      menu.classList.toggle("is-open", open);
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true") {
+        button.setAttribute("aria-expanded", "false");
+        menu.classList.remove("is-open");
+        button.focus();
+      }
+    });
+  });
+
+  // A table wider than the screen scrolls inside its .table-wrap: make that box reachable and named for
+  // keyboard users (WCAG 2.1.1), after the table's caption or the nearest heading.
+  document.querySelectorAll(".table-wrap").forEach(function (wrap) {
+    if (wrap.hasAttribute("tabindex")) { return; }
+    var caption = wrap.querySelector("caption");
+    var heading = caption ? null : wrap.closest("section, .card, main").querySelector("h1, h2, h3");
+    wrap.setAttribute("tabindex", "0");
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-label", (caption || heading || {textContent: "Bảng"}).textContent.trim());
+  });
+
   // "Chọn tất cả": a checkbox with class js-check-all ticks every checkbox named data-target.
   document.querySelectorAll(".js-check-all").forEach(function (master) {
     master.addEventListener("change", function () {
