@@ -2,9 +2,10 @@
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 
 from .models import Category, Household, Member, PovertyCause, Review, ReviewStatus
+from .search import search_name_or_code
 
 YES_NO = [("true", "Có"), ("false", "Không")]
 ALL = "Tất cả"
@@ -66,8 +67,8 @@ class HouseholdFilter(django_filters.FilterSet):
         if value.isdigit() and len(value) == 12:
             # member citizen_id index
             return queryset.filter(Exists(Member.objects.filter(household=OuterRef("pk"), citizen_id=value)))
-        # code: prefix on the unique (commune, code) index; name: prefix or word within the commune's rows
-        return queryset.filter(Q(code__istartswith=value) | Q(head_name__icontains=value))
+        # code: prefix; name: contains, without diacritics (trigram indexes on PostgreSQL, see households.search)
+        return search_name_or_code(queryset, value)
 
     def filter_flag(self, queryset, name, value):
         if value not in ("true", "false"):

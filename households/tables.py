@@ -17,15 +17,20 @@ def category_badge(value: str) -> str:
 
 
 class HouseholdTable(tables.Table):
-    code = tables.Column("Mã hộ", linkify=True)
-    head_name = tables.Column("Chủ hộ", linkify=True)
-    commune = tables.Column("Xã", accessor="commune__name", order_by=("commune__path", "code"))
-    village = tables.Column("Thôn")
-    member_count = tables.Column("Nhân khẩu", attrs={"td": {"class": "num"}, "th": {"class": "num"}})
-    current_category = tables.Column("Phân loại", empty_values=())
-    current_year = tables.Column("Năm", attrs={"td": {"class": "num"}}, localize=False)
-    has_labour_capacity = tables.BooleanColumn("Có KNLĐ", yesno="Có,Không")
-    is_ethnic_minority = tables.BooleanColumn("DTTS", yesno="x,")
+    # Every sort keeps the households of a commune together and walks an index that starts with the
+    # commune (models.Household.Meta.indexes), so the first page of a province never sorts a million rows.
+    code = tables.Column("Mã hộ", linkify=True, order_by=("commune_id", "code"))
+    head_name = tables.Column("Chủ hộ", linkify=True, order_by=("commune_id", "head_name"))
+    commune = tables.Column("Xã", accessor="commune__name", order_by=("commune_id", "code"))
+    village = tables.Column("Thôn", order_by=("commune_id", "village"))
+    member_count = tables.Column("Nhân khẩu", attrs={"td": {"class": "num"}, "th": {"class": "num"}},
+                                 orderable=False)
+    current_category = tables.Column("Phân loại", empty_values=(),
+                                     order_by=("commune_id", "current_category", "code"))
+    current_year = tables.Column("Năm", attrs={"td": {"class": "num"}}, localize=False, orderable=False)
+    has_labour_capacity = tables.BooleanColumn("Có KNLĐ", yesno="Có,Không",
+                                               order_by=("commune_id", "has_labour_capacity", "code"))
+    is_ethnic_minority = tables.BooleanColumn("DTTS", yesno="x,", order_by=("commune_id", "is_ethnic_minority", "code"))
 
     class Meta:
         model = Household
@@ -33,7 +38,7 @@ class HouseholdTable(tables.Table):
                   "has_labour_capacity", "is_ethnic_minority")
         attrs = {"class": "households"}
         empty_text = "Không có hộ nào khớp điều kiện lọc."
-        order_by = ("code",)
+        # No Meta.order_by: it would override the view's order (commune_id, code), the unique index's.
 
     def __init__(self, *args, show_commune: bool = True, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,0 +1,24 @@
+"""The scale benchmark (``make bench``): production-like (no DEBUG, persistent connections), any DATABASE_URL.
+
+Static files keep the plain storage so the in-process measurements need no collectstatic;
+the gunicorn run of the benchmark uses ``povertyapp.settings.production`` (``make serve``).
+"""
+
+import dj_database_url
+
+from .base import *  # noqa: F401,F403
+from .base import env, env_int
+
+DEBUG = False
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
+DATABASES = {
+    "default": dj_database_url.parse(
+        env("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/povertyapp_bench"),
+        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 600), conn_health_checks=True,
+    )
+}
+# Report jobs and figure refreshes run in the measuring process, so its peak memory is the job's.
+CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_EAGER_PROPAGATES = True
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}

@@ -1,0 +1,83 @@
+"""The household list at volume: its order walks an index, its search ignores accents and case (issue 12)."""
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from households.search import fold
+from households.tables import HouseholdTable
+
+from .factories import HouseholdFactory
+
+
+def codes_on_page(response):
+    return [row.record.code for row in response.context["table"].page.object_list]
+
+
+def test_list_order_is_the_views_commune_then_code(client_for, district_staff, commune_a, commune_b):
+    # Meta.order_by = ("code",) used to override the view and sort every household in scope.
+    assert "order_by" not in HouseholdTable._meta.__dict__ or not HouseholdTable._meta.order_by
+    first, second = sorted([commune_a, commune_b], key=lambda c: c.pk)
+    HouseholdFactory(commune=second, code="A-1")
+    HouseholdFactory(commune=first, code="Z-9")
+    HouseholdFactory(commune=first, code="B-2")
+
+    response = client_for(district_staff).get(reverse("households:household_list"))
+
+    assert codes_on_page(response) == ["B-2", "Z-9", "A-1"]
+
+
+def test_sorting_by_a_column_keeps_each_commune_together(client_for, district_staff, commune_a, commune_b):
+    first, second = sorted([commune_a, commune_b], key=lambda c: c.pk)
+    HouseholdFactory(commune=second, code="S1", head_name="An")
+    HouseholdFactory(commune=first, code="F1", head_name="Yến")
+    HouseholdFactory(commune=first, code="F2", head_name="Bình")
+
+    response = client_for(district_staff).get(reverse("households:household_list"), {"sort": "head_name"})
+
+    assert codes_on_page(response) == ["F2", "F1", "S1"]
+
+
+def test_fold_matches_what_postgres_unaccent_gives():
+    assert fold("Nguyễn Văn Hùng") == "nguyen van hung"
+    assert fold("ĐỖ THỊ ĐÀO") == "do thi dao"
+
+
+@pytest.mark.parametrize("query", ["Văn Hùng", "XB-00"])
+def test_search_by_name_or_code_prefix(client_for, commune_a_user, commune_a, query):
+    HouseholdFactory(commune=commune_a, code="XB-001", head_name="Nguyễn Văn Hùng")
+    HouseholdFactory(commune=commune_a, code="XB-002", head_name="Nguyễn Văn Hùng")
+    HouseholdFactory(commune=commune_a, code="TX-XB-003", head_name="Lê Thị Hoa")
+
+    response = client_for(commune_a_user).get(reverse("households:household_list"), {"q": query})
+
+    assert codes_on_page(response) == ["XB-001", "XB-002"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="unaccent and trigram indexes are PostgreSQL's")
+@pytest.mark.parametrize("query", ["nguyen van hung", "NGUYỄN VĂN", "van hung", "xb-00"])
+def test_search_ignores_accents_and_case_on_postgresql(client_for, commune_a_user, commune_a, query):
+    HouseholdFactory(commune=commune_a, code="XB-001", head_name="Nguyễn Văn Hùng")
+    HouseholdFactory(commune=commune_a, code="XB-002", head_name="Nguyễn Văn Hưng")
+    HouseholdFactory(commune=commune_a, code="TL-003", head_name="Lê Thị Hoa")
+
+    response = client_for(commune_a_user).get(reverse("households:household_list"), {"q": query})
+
+    assert codes_on_page(response) == ["XB-001", "XB-002"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigram indexes exist on PostgreSQL only")
+def test_search_expressions_are_those_of_the_trigram_indexes(db):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname IN "
+                       "('hh_head_name_search_idx', 'hh_code_search_idx') ORDER BY indexname")
+        definitions = [row[0] for row in cursor.fetchall()]
+    assert len(definitions) == 2
+    assert "upper((code)::text) gin_trgm_ops" in definitions[0]
+    assert "lower(f_unaccent((head_name)::text)) gin_trgm_ops" in definitions[1]
+    from households.models import Household
+    from households.search import search_name_or_code
+
+    sql = str(search_name_or_code(Household.objects.all(), "hùng").query)
+    assert 'LOWER(f_unaccent("households_household"."head_name"))' in sql
+    assert 'UPPER("households_household"."code")' in sql
