@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test venv demo-data lint bench clean
+.PHONY: setup run serve test venv demo-data lint bench bench-data bench-small clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -52,8 +52,44 @@ test: venv
 lint: venv
 	$(VENV)/bin/ruff check .
 
-# Benchmarks print figures and never fail on time (a fresh SQLite file unless DATABASE_URL is set).
+# Production settings on this machine: gunicorn (gunicorn.conf.py) and a Celery worker, against PostgreSQL
+# and Redis, static files from WhiteNoise's manifest; plain HTTP on $(HOST):$(PORT), so secure cookies and
+# the HTTPS redirect are off here (a real server keeps the defaults behind its TLS proxy).
+SERVE_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/povertyapp
+SERVE_BROKER_URL ?= redis://127.0.0.1:6379/0
+SERVE_ENV = DJANGO_SETTINGS_MODULE=povertyapp.settings.production \
+	DATABASE_URL=$${DATABASE_URL:-$(SERVE_DATABASE_URL)} CELERY_BROKER_URL=$${CELERY_BROKER_URL:-$(SERVE_BROKER_URL)} \
+	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat var/secret_key)} DJANGO_ALLOWED_HOSTS=$(HOST),localhost \
+	DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0 DJANGO_SECURE_HSTS_SECONDS=0 \
+	GUNICORN_BIND=$(HOST):$(PORT)
+serve: venv
+	@mkdir -p var && test -s var/secret_key || $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
+	$(SERVE_ENV) $(MANAGE) migrate --noinput
+	$(SERVE_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
+	@echo "Mở http://$(HOST):$(PORT)/ (gunicorn, cấu hình production) — Ctrl-C để dừng."
+	@trap 'trap - INT TERM EXIT; kill 0' INT TERM EXIT; \
+	$(SERVE_ENV) $(VENV)/bin/celery -A povertyapp worker --loglevel=INFO --concurrency=2 & \
+	$(SERVE_ENV) $(VENV)/bin/gunicorn -c gunicorn.conf.py povertyapp.wsgi:application & \
+	wait
+
+# The scale benchmark (issue 12): builds BENCH_HOUSEHOLDS households in PostgreSQL once (reused), then
+# measures pages, reports, export, import and 50 users on gunicorn; prints a table, writes bench/results.json.
+# Figures only: it never fails because something is slow.
+BENCH_HOUSEHOLDS ?= 1000000
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/povertyapp_bench
+BENCH_ENV = DJANGO_SETTINGS_MODULE=povertyapp.settings.bench BENCH_HOUSEHOLDS=$(BENCH_HOUSEHOLDS) \
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DATABASE_URL)}
 bench: venv
+	@$(BENCH_ENV) $(PY) -m bench.createdb
+	$(BENCH_ENV) $(PY) -m bench.run
+
+# The data set alone, into DATABASE_URL's database (for other measuring scripts).
+bench-data: venv
+	@$(BENCH_ENV) $(PY) -m bench.createdb
+	$(BENCH_ENV) $(PY) -m bench.dataset
+
+# The earlier small benchmarks: import speed and dashboard on a fresh SQLite file (or DATABASE_URL).
+bench-small: venv
 	$(PY) tests/bench/bench_import_households.py
 	$(PY) tests/bench/bench_dashboard.py
 

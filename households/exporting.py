@@ -10,6 +10,9 @@ the movement derived from approved reviews (``selectors.movements_by_household``
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass
+
 from django.db.models import QuerySet
 
 from directory.models import AdministrativeUnit
@@ -47,7 +50,7 @@ from .importing import (
     COL_YEAR,
     MARK,
 )
-from .models import Review, ReviewRound
+from .models import Category, Review, ReviewRound, ReviewStatus
 from .selectors import movements_by_household
 
 CHUNK = 2000
@@ -61,20 +64,50 @@ KINDS = {COL_CODE: CODE, COL_HEAD: TEXT, COL_COMMUNE: TEXT, COL_VILLAGE: TEXT, C
          COL_MOVEMENT: TEXT}  # the rest are "x" marks
 
 
-def _row(review: Review, indicators, movement) -> list:
-    household = review.household
-    deprived = {i.pk for i in review.deprived_indicators.all()}
+@dataclass(slots=True)
+class _ExportRow:
+    """One review of the list as plain values (no model instances: a district has 60.000 of them)."""
+
+    pk: int
+    household_id: int
+    code: str
+    head_name: str
+    village: str
+    member_count: int
+    is_ethnic_minority: bool
+    commune_id: int
+    commune_name: str
+    district_name: str | None
+    area: str
+    year: int
+    income_per_capita: int
+    has_labour_capacity: bool
+    category: str
+    status: str
+
+
+EXPORT_VALUES = ("pk", "household_id", "household__code", "household__head_name", "household__village",
+                 "household__member_count", "household__is_ethnic_minority", "commune_id", "commune__name",
+                 "commune__parent__name", "area", "year",
+                 "income_per_capita", "has_labour_capacity", "category", "status")
+CATEGORY_LABELS = dict(Category.choices)
+STATUS_LABELS = dict(ReviewStatus.choices)
+
+
+def _row(review: _ExportRow, deprived: set[int], causes: str, indicators, movement) -> list:
+    # "Thọ Xuân/Xuân Bái", as commune_label() writes it
+    commune = f"{review.district_name}/{review.commune_name}" if review.district_name else review.commune_name
     row = [
-        safe_cell(household.code), safe_cell(household.head_name), commune_label(review.commune),
-        safe_cell(household.village), AREA_LABELS.get(review.area, review.area), household.member_count,
-        review.year, review.income_per_capita,
+        safe_cell(review.code), safe_cell(review.head_name), commune, safe_cell(review.village),
+        AREA_LABELS.get(review.area, review.area), review.member_count, review.year, review.income_per_capita,
     ]
     row += [MARK if pk in deprived else None for pk, _ in indicators]
     row += [
         None if review.has_labour_capacity else MARK,
-        MARK if household.is_ethnic_minority else None,
-        safe_cell("; ".join(sorted(c.name for c in review.causes.all()))) or None,
-        review.get_category_display(), review.get_status_display(), movement.label if movement else None,
+        MARK if review.is_ethnic_minority else None,
+        safe_cell(causes) or None,
+        CATEGORY_LABELS.get(review.category, review.category), STATUS_LABELS.get(review.status, review.status),
+        movement.label if movement else None,
     ]
     return row
 
@@ -110,9 +143,8 @@ def export_reviews(*, unit: AdministrativeUnit, year: int, output, user=None) ->
     standard = standard_for_review(ReviewRound.PERIODIC, year)
     header, indicators = export_columns(standard)
     reviews = (reviews_for_export(unit=unit, year=year, user=user)
-               .select_related("household", "commune", "commune__parent")
-               .prefetch_related("deprived_indicators", "causes")
-               .order_by("commune__path", "household__code", "pk"))
+               .order_by("commune__path", "household__code", "pk").values_list(*EXPORT_VALUES))
+    through_i, through_c = Review.deprived_indicators.through, Review.causes.through
 
     workbook = Workbook(write_only=True)
     use_document_font(workbook)
@@ -125,19 +157,28 @@ def export_reviews(*, unit: AdministrativeUnit, year: int, output, user=None) ->
     sheet.start()
 
     written = 0
-    batch: list[Review] = []
+    batch: list[_ExportRow] = []
 
     def flush():
         if not batch:
             return
-        # Movements are derived from the approved reviews: one query per batch of rows.
+        # Per batch of rows: its indicators, causes and movements, one query each (never one per row).
+        ids = [r.pk for r in batch]
+        deprived, causes = defaultdict(set), defaultdict(list)
+        for review_id, indicator_id in through_i.objects.filter(review_id__in=ids).values_list(
+                "review_id", "indicator_id"):
+            deprived[review_id].add(indicator_id)
+        for review_id, name in through_c.objects.filter(review_id__in=ids).values_list(
+                "review_id", "povertycause__name"):
+            causes[review_id].append(name)
         movements = movements_by_household([r.household_id for r in batch], year=year)
         for review in batch:
-            sheet.row(_row(review, indicators, movements.get(review.household_id)))
+            sheet.row(_row(review, deprived.get(review.pk, set()), "; ".join(sorted(causes.get(review.pk, ()))),
+                           indicators, movements.get(review.household_id)))
         batch.clear()
 
-    for review in reviews.iterator(chunk_size=CHUNK):
-        batch.append(review)
+    for values in reviews.iterator(chunk_size=CHUNK):
+        batch.append(_ExportRow(*values))
         written += 1
         if len(batch) >= CHUNK:
             flush()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db.models import Count, F, OuterRef, Prefetch, Subquery
 
@@ -162,14 +164,25 @@ def escape_list(user, *, year: int):
             .order_by("household__commune__path", "household__village", "household__code"))
 
 
+class _ApprovedReview(NamedTuple):
+    pk: int
+    household_id: int
+    year: int
+    effective_date: datetime.date
+    category: str
+    status: str
+
+
 def movements_by_household(household_ids, *, year: int) -> dict[int, Movement | None]:
     """The movement of ``year`` for many households at once (two queries), for exports and reports."""
     reviews = (Review.objects.filter(household_id__in=list(household_ids), status=ReviewStatus.APPROVED,
                                      year__lte=year)
-               .only("pk", "household_id", "year", "effective_date", "category", "status"))
+               .values_list("pk", "household_id", "year", "effective_date", "category", "status"))
     grouped = defaultdict(list)
-    for review in reviews:
-        grouped[review.household_id].append(review)
+    # Plain tuples with the attributes yearly_statuses reads: model instances cost 10 times more
+    # (an export of a district reads 120.000 of them).
+    for values in reviews:
+        grouped[values[1]].append(_ApprovedReview(*values))
     result = {}
     for household_id, rows in grouped.items():
         statuses = yearly_statuses(rows)

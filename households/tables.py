@@ -1,4 +1,5 @@
 import django_tables2 as tables
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -8,6 +9,13 @@ CATEGORY_BADGES = {
     Category.POOR: "badge-red", Category.NEAR_POOR: "badge-amber", Category.AVERAGE: "badge-blue",
     Category.NOT_POOR: "badge-green",
 }
+
+
+EMPTY = "—"  # what django-tables2 shows for an empty cell
+
+
+def household_url(pk: int) -> str:
+    return reverse("households:household_detail", args=[pk])
 
 
 def category_badge(value: str) -> str:
@@ -38,7 +46,35 @@ class HouseholdTable(tables.Table):
                   "has_labour_capacity", "is_ethnic_minority")
         attrs = {"class": "households"}
         empty_text = "Không có hộ nào khớp điều kiện lọc."
+        template_name = "households/household_table.html"  # the rows come from rows_html()
         # No Meta.order_by: it would override the view's order (commune_id, code), the unique index's.
+
+    def rows_html(self) -> str:
+        """The page's rows as one string, written here rather than cell by cell.
+
+        django-tables2 renders each cell through its column (signature inspection, a template
+        variable lookup, attribute dictionaries): three quarters of the list page's time for 50
+        rows. The cells are the same as the columns above would render them.
+        """
+        show_commune = self.columns["commune"].visible
+        rows = []
+        for number, row in enumerate(self.paginated_rows):
+            household = row.record
+            url = household_url(household.pk)
+            rows.append(format_html(
+                '<tr class="{}"><td><a href="{}">{}</a></td><td><a href="{}">{}</a></td>{}<td>{}</td>'
+                '<td class="num">{}</td><td>{}</td><td class="num">{}</td><td><span class="{}">{}</span></td>'
+                '<td><span class="{}">{}</span></td></tr>',
+                "odd" if number % 2 else "even", url, household.code, url, household.head_name,
+                format_html("<td>{}</td>", household.commune.name) if show_commune else "",
+                household.village or EMPTY, household.member_count, category_badge(household.current_category),
+                household.current_year or EMPTY, str(household.has_labour_capacity).lower(),
+                "Có" if household.has_labour_capacity else "Không", str(household.is_ethnic_minority).lower(),
+                "x" if household.is_ethnic_minority else "",
+            ))
+        if not rows:
+            return format_html('<tr><td colspan="{}">{}</td></tr>', len(self.columns), self.empty_text)
+        return mark_safe("".join(rows))  # noqa: S308 (each row is format_html's)
 
     def __init__(self, *args, show_commune: bool = True, **kwargs):
         super().__init__(*args, **kwargs)

@@ -18,14 +18,14 @@ from django_tables2.paginators import LazyPaginator
 
 from directory.access import CapabilityRequiredMixin, require_cap
 from directory.concurrency import stale_context
-from directory.models import AdministrativeUnit, AreaType
+from directory.models import AdministrativeUnit, AreaType, UnitKind
 from directory.permissions import Cap, can_approve_reviews_of, user_can
 from directory.scoping import get_for_user_or_404
 
 from . import selectors, services
 from .classification import NoStandardError, classify, snapshot_for_review
 from .excel import build_escape_list_workbook, workbook_bytes
-from .filters import HouseholdFilter
+from .filters import CommuneChoice, HouseholdFilter
 from .forms import CommentForm, EscapePlanForm, HouseholdForm, MemberFormSet, ReasonForm, ReviewForm
 from .models import EscapePlan, Household, Review, ReviewRound
 from .queue import ApprovalQueueFilter, attach_changes, build_queue_workbook
@@ -74,8 +74,11 @@ class HouseholdListView(CapabilityRequiredMixin, SingleTableMixin, FilterView):
 
     def _communes(self):
         if not hasattr(self, "_commune_list"):
-            self._commune_list = list(
-                AdministrativeUnit.objects.for_user(self.request.user).communes().order_by("path"))
+            # Plain (id, display name) pairs: a province has 500+ communes, model instances cost more than the page.
+            self._commune_list = [
+                CommuneChoice(pk, f"TT {name}" if kind == UnitKind.TOWNSHIP else name)
+                for pk, name, kind in AdministrativeUnit.objects.for_user(self.request.user).communes()
+                .order_by("path").values_list("pk", "name", "kind")]
         return self._commune_list
 
     def get_filterset_kwargs(self, filterset_class):

@@ -16,10 +16,11 @@ Definitions (issue 5, point 4):
 - so cuối kỳ = đầu kỳ − thoát + phát sinh + tái nghèo, and giảm = đầu kỳ − cuối kỳ,
   split by labour capacity as recorded in the review that gave each status.
 
-Counting is one streamed query over the unit's households (latest reviews found
-by correlated subqueries on the (household, status, effective_date) index), plus
-chunked queries on the causes/indicators of the reviews involved: no query per
-household, and memory holds counters, not rows. The workbook is written in
+Counting reads the unit's communes a batch at a time: their approved reviews and
+their households, two plain indexed queries per batch, each household's start and
+end status picked in Python (``_household_statuses``); plus chunked queries on the
+causes/indicators of the reviews involved. No query per household, no sort of the
+whole unit, and memory holds one batch and the counters. The workbook is written in
 openpyxl's write-only mode.
 """
 
@@ -30,7 +31,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from openpyxl import Workbook
 
@@ -168,34 +170,60 @@ def status_dates(start: datetime.date, end: datetime.date) -> tuple[datetime.dat
     return start - datetime.timedelta(days=1), end
 
 
-def _latest_approved(day: datetime.date):
-    return (Review.objects.filter(household_id=OuterRef("pk"), status=ReviewStatus.APPROVED, effective_date__lte=day)
-            .order_by("-effective_date", "-pk"))
+COMMUNES_PER_BATCH = 16  # a few tens of thousands of households and their reviews in memory at a time
 
 
 def _household_statuses(commune_ids: list[int], start: datetime.date, end: datetime.date):
-    """One row per household with an approved review by ``end``: its start and end reviews and flags."""
+    """One row per household with an approved review by ``end``: its start and end reviews and flags.
+
+    Rows come in (commune path, village, code, id) order. The communes are taken a batch at a time
+    (in path order): one plain query for the batch's approved reviews up to ``end`` and one for its
+    households, both on their (commune…) / (household, status, effective_date) indexes, then each
+    household's start and end reviews are picked in Python. No correlated subquery per household and
+    no sort of a whole province in the database (it spilled 127 MB to disk for a million households).
+    """
     day_before, last_day = status_dates(start, end)
-    at_start, at_end = _latest_approved(day_before), _latest_approved(last_day)
-    ever_poor_before = Review.objects.filter(household_id=OuterRef("pk"), status=ReviewStatus.APPROVED,
-                                             effective_date__lte=day_before, category=Category.POOR)
-    return (
-        Household.objects.filter(commune_id__in=commune_ids)
-        .annotate(
-            start_review=Subquery(at_start.values("pk")[:1]),
-            start_category=Subquery(at_start.values("category")[:1]),
-            start_labour=Subquery(at_start.values("has_labour_capacity")[:1]),
-            end_review=Subquery(at_end.values("pk")[:1]),
-            end_category=Subquery(at_end.values("category")[:1]),
-            end_labour=Subquery(at_end.values("has_labour_capacity")[:1]),
-            ever_poor_before=Exists(ever_poor_before),
-        )
-        .filter(end_review__isnull=False)
-        .order_by("commune__path", "village", "code", "pk")
-        .values_list("pk", "commune_id", "code", "head_name", "village", "is_ethnic_minority",
-                     "start_review", "start_category", "start_labour", "end_review", "end_category", "end_labour",
-                     "ever_poor_before")
-    )
+    paths = dict(AdministrativeUnit.objects.filter(pk__in=commune_ids).values_list("pk", "path"))
+    ordered = sorted(commune_ids, key=lambda pk: (paths.get(pk, ""), pk))
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            # JIT compiling these short index scans costs more than it saves (1,2 of 2,8 s for a district).
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL jit = off")
+        for first in range(0, len(ordered), COMMUNES_PER_BATCH):
+            yield from _batch_statuses(ordered[first:first + COMMUNES_PER_BATCH], paths, day_before, last_day)
+
+
+def _batch_statuses(commune_ids, paths, day_before, last_day):
+    # household id → [start (effective date, id, category, labour) | None, end (…) | None, ever poor before]
+    found: dict[int, list] = {}
+    reviews = (Review.objects.filter(household__commune_id__in=commune_ids, status=ReviewStatus.APPROVED,
+                                     effective_date__lte=last_day)
+               .order_by().values_list("household_id", "effective_date", "pk", "category", "has_labour_capacity"))
+    for household_id, effective_date, pk, category, labour in reviews.iterator(chunk_size=_CHUNK):
+        state = found.get(household_id)
+        if state is None:
+            state = found[household_id] = [None, None, False]
+        review = (effective_date, pk, category, labour)
+        if effective_date <= day_before:
+            if state[0] is None or review[:2] > state[0][:2]:
+                state[0] = review
+            if category == Category.POOR:
+                state[2] = True
+        if state[1] is None or review[:2] > state[1][:2]:
+            state[1] = review
+    rows = []
+    households = (Household.objects.filter(commune_id__in=commune_ids).order_by()
+                  .values_list("pk", "commune_id", "code", "head_name", "village", "is_ethnic_minority"))
+    for pk, commune_id, code, head_name, village, ethnic in households.iterator(chunk_size=_CHUNK):
+        state = found.get(pk)
+        if state is None or state[1] is None:
+            continue
+        at_start, at_end = state[0] or (None, None, None, None), state[1]
+        rows.append((pk, commune_id, code, head_name, village, ethnic, at_start[1], at_start[2], at_start[3],
+                     at_end[1], at_end[2], at_end[3], state[2]))
+    rows.sort(key=lambda r: (paths.get(r[1], ""), r[4], r[2], r[0]))
+    return rows
 
 
 def poverty_figures(*, commune_ids: Iterable[int], start: datetime.date, end: datetime.date,
@@ -210,7 +238,7 @@ def poverty_figures(*, commune_ids: Iterable[int], start: datetime.date, end: da
     result: dict[int, Figures] = defaultdict(Figures)
     if not commune_ids:
         return {}
-    rows = _household_statuses(commune_ids, start, end).iterator(chunk_size=_CHUNK)
+    rows = _household_statuses(commune_ids, start, end)
     for (pk, commune_id, code, head_name, village, ethnic, s_review, s_cat, s_labour, e_review, e_cat, e_labour,
          ever_poor) in rows:
         fig = result[commune_id]

@@ -79,7 +79,8 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
-        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60),
+        # Persistent connections, checked before reuse (a restarted server costs one error-free reconnect).
+        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60), conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -1,0 +1,411 @@
+"""The scale benchmark (issue 12): ``make bench``. Prints one table and writes ``bench/results.json``.
+
+Figures, never assertions: nothing here fails because something is slow.
+
+1. The data set (``bench.dataset``: ``BENCH_HOUSEHOLDS`` households, built once with COPY, reused).
+2. Pages in-process (Django test client, production-like settings), at commune, district, province and
+   superuser scope, medians of ``BENCH_REPEAT`` requests; each beside the raw SQL of the same page (every
+   SELECT the page ran, replayed on a bare cursor) and the Django admin changelist of the same rows.
+3. The annual poverty report of the district (Thọ Xuân) and of the province, the district's export and a
+   50.000-row import (rolled back), each in a fresh process (``bench.measure``): wall time and peak RSS.
+4. gunicorn with the production settings (``gunicorn.conf.py``, 4 workers here) and locust, headless:
+   50 logged-in users with a realistic mix, once with 2–8 s think time, once with no pause (capacity).
+
+Environment: DATABASE_URL (PostgreSQL), BENCH_HOUSEHOLDS (1000000), BENCH_REPEAT (7), BENCH_LOAD_SECONDS
+(60), BENCH_USERS (50), BENCH_IMPORT_ROWS (50000), BENCH_PORT (8140), BENCH_SKIP (comma list of
+"pages,jobs,load").
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.dataset import DISTRICT_CODE, PASSWORD, PROVINCE_CODE, SHOWCASE_COMMUNE, fmt, setup_django
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results.json"
+WORK = ROOT / "var" / "bench"
+
+SCOPES = [("xã", "bench.xa"), ("huyện", "bench.huyen"), ("tỉnh", "bench.tinh"), ("quản trị", "bench.quantri")]
+# Goals of the issue's table (ms unless said otherwise); None = no goal of its own.
+GOALS = {
+    ("list", "huyện"): 60, ("list", "tỉnh"): 60, ("search", "tỉnh"): 100, ("dashboard", "tỉnh"): 150,
+    ("dashboard", "huyện"): 60, ("household", None): 40,
+}
+
+
+def env_int(name: str, default: int) -> int:
+    return int(os.environ.get(name, default))
+
+
+def machine() -> dict:
+    info = {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()}
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            names = [line.split(":", 1)[1].strip() for line in handle if line.startswith("model name")]
+        info["cpu"] = names[0] if names else ""
+        with open("/proc/meminfo", encoding="utf-8") as handle:
+            info["memory_gb"] = round(int(handle.readline().split()[1]) / 1048576, 1)
+        info["load_average_at_start"] = os.getloadavg()
+    except OSError:
+        pass
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        info["postgresql"] = cursor.fetchone()[0]
+    return info
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def median_ms(call, repeat: int) -> float:
+    call()  # warm: caches, connection, first compilation of templates
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        call()
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples)
+
+
+class PageTimer:
+    def __init__(self, repeat: int):
+        from django.test import Client
+
+        from directory.models import User
+
+        self.repeat = repeat
+        self.clients = {}
+        for _, username in SCOPES:
+            client = Client()
+            client.force_login(User.objects.get(username=username))
+            self.clients[username] = client
+
+    def get(self, username: str, url: str) -> float:
+        client = self.clients[username]
+
+        def call():
+            response = client.get(url)
+            if response.status_code != 200:
+                raise RuntimeError(f"{url} as {username}: HTTP {response.status_code}")
+            b"".join(response) if response.streaming else response.content  # noqa: B018
+
+        return median_ms(call, self.repeat)
+
+    def raw_sql(self, username: str, url: str) -> tuple[float, int]:
+        """Every SELECT the page runs, replayed on a bare cursor: what the page costs the database."""
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as captured:
+            self.clients[username].get(url)
+        statements = [q["sql"] for q in captured.captured_queries if q["sql"].lstrip().upper().startswith("SELECT")]
+
+        def call():
+            with connection.cursor() as cursor:
+                for sql in statements:
+                    cursor.execute(sql)
+                    cursor.fetchall()
+
+        return median_ms(call, self.repeat), len(captured.captured_queries)
+
+
+def some_household(username: str):
+    from directory.models import User
+    from households.models import Household
+
+    user = User.objects.get(username=username)
+    return Household.objects.for_user(user).filter(current_category="poor").order_by("commune_id", "code")[7]
+
+
+def measure_pages(repeat: int) -> list[dict]:
+    from django.urls import reverse
+
+    from households.models import Household
+
+    timer = PageTimer(repeat)
+    name = Household.objects.filter(commune__code=SHOWCASE_COMMUNE).order_by("code").values_list(
+        "head_name", flat=True)[3]
+    rows = []
+    lists = [
+        ("list", "danh sách hộ, trang đầu", "", ""),
+        ("search", f"danh sách hộ, tìm “{name}”", f"?q={name}", f"?q={name}"),
+        ("filter", "danh sách hộ, lọc hộ nghèo", "?current_category=poor", "?current_category__exact=poor"),
+    ]
+    list_url, admin_url = reverse("households:household_list"), reverse("admin:households_household_changelist")
+    for key, label, query, admin_query in lists:
+        for scope, username in SCOPES:
+            app = timer.get(username, list_url + query)
+            raw, queries = timer.raw_sql(username, list_url + query)
+            admin = timer.get(username, admin_url + admin_query)
+            rows.append({"page": key, "label": label, "scope": scope, "app_ms": app, "raw_sql_ms": raw,
+                         "admin_ms": admin, "queries": queries, "goal_ms": GOALS.get((key, scope))})
+            print(f"  {label} · {scope}: {app:.0f} ms (SQL {raw:.0f} ms, admin {admin:.0f} ms)", flush=True)
+    others = [("dashboard", "tổng quan", reverse("dashboard:index"), SCOPES)]
+    for scope, username in SCOPES[:3]:
+        household = some_household(username)
+        others.append(("household", f"trang hộ ({scope})", reverse("households:household_detail", args=[household.pk]),
+                       [(scope, username)]))
+    household = some_household("bench.xa")
+    others.append(("review_form", "phiếu rà soát (mở form)",
+                   reverse("households:review_create", args=[household.pk]), [("xã", "bench.xa")]))
+    others.append(("queue", "hàng chờ phê duyệt", reverse("households:approval_queue"), [("huyện", "bench.huyen")]))
+    for key, label, url, scopes in others:
+        for scope, username in scopes:
+            app = timer.get(username, url)
+            raw, queries = timer.raw_sql(username, url)
+            rows.append({"page": key, "label": label, "scope": scope, "app_ms": app, "raw_sql_ms": raw,
+                         "admin_ms": None, "queries": queries,
+                         "goal_ms": GOALS.get((key, scope), GOALS.get((key, None)))})
+            print(f"  {label} · {scope}: {app:.0f} ms (SQL {raw:.0f} ms, {queries} truy vấn)", flush=True)
+    return rows
+
+
+# --------------------------------------------------------------------------- jobs in their own process
+
+
+def job(*args: str) -> dict:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "povertyapp.settings.bench"}
+    done = subprocess.run([sys.executable, "-m", "bench.measure", *args], cwd=ROOT, env=env, check=True,
+                          capture_output=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def write_import_file(path: Path, rows: int, year: int = 2025) -> None:
+    """Next year's list for households already in the set (Thọ Xuân first), as Excel saves it."""
+    from openpyxl import Workbook
+
+    from households.classification import snapshot_for_review
+    from households.importing import HEAD_COLUMNS, TAIL_COLUMNS
+    from households.models import Household
+
+    snapshot = snapshot_for_review("periodic", year)
+    indicators = [snapshot.indicator_names[i] for i in sorted(snapshot.indicator_ids)]
+    rng = random.Random(year)
+    households = (Household.objects.filter(commune__path__startswith=f"{PROVINCE_CODE}/{DISTRICT_CODE}/")
+                  .order_by("commune_id", "code").values_list("code", "commune__code", "village", "head_name",
+                                                                "member_count")[:rows])
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append([f"DANH SÁCH KẾT QUẢ RÀ SOÁT NĂM {year} (đo tải)"])
+    sheet.append([])
+    sheet.append(list(HEAD_COLUMNS) + indicators + list(TAIL_COLUMNS))
+    for code, commune, village, head, members in households:
+        poor = rng.random() < 0.06
+        deprived = set(rng.sample(range(len(indicators)), rng.choice([3, 4] if poor else [0, 0, 1])))
+        income = rng.randrange(600_000, 1_400_000, 10_000) if poor else rng.randrange(2_000_000, 8_000_000, 10_000)
+        sheet.append([code, head, commune, village, None, members, year, income]
+                     + ["x" if i in deprived else None for i in range(len(indicators))] + [None, None, None])
+    workbook.save(path)
+
+
+def measure_jobs(import_rows: int) -> list[dict]:
+    from directory.models import AdministrativeUnit
+
+    rows = []
+    for label, args, goal_s, goal_mb in (
+        ("báo cáo năm, huyện", ("report", DISTRICT_CODE, "2024"), 3, 300),
+        ("báo cáo năm, tỉnh", ("report", PROVINCE_CODE, "2024"), 30, 300),
+        ("xuất Excel, huyện", ("export", DISTRICT_CODE, "2024"), 10, None),
+    ):
+        result = job(*args)
+        unit = AdministrativeUnit.objects.get(code=args[1])
+        rows.append({"job": args[0], "label": f"{label} ({unit.name})", **result, "goal_s": goal_s,
+                     "goal_mb": goal_mb})
+        print(f"  {label}: {result['seconds']:.1f} s, {result['peak_rss_mb']:.0f} MB", flush=True)
+    WORK.mkdir(parents=True, exist_ok=True)
+    path = WORK / f"nhap-{import_rows}.xlsx"
+    if not path.exists():
+        write_import_file(path, import_rows)
+    result = job("import", str(path))
+    result["rows_per_s"] = result["rows"] / result["seconds"]
+    rows.append({"job": "import", "label": f"nhập danh sách rà soát ({fmt(result['rows'])} dòng)", **result,
+                 "goal_rows_per_s": 5000})
+    print(f"  nhập: {result['rows']} dòng, {result['rows_per_s']:.0f} dòng/s {result['timings']}", flush=True)
+    return rows
+
+
+# --------------------------------------------------------------------------- load: gunicorn + locust
+
+
+def household_ids_file() -> Path:
+    from directory.models import User
+    from households.models import Household
+
+    ids = {}
+    for _, username in SCOPES[:3]:
+        user = User.objects.get(username=username)
+        ids[username] = list(Household.objects.for_user(user).order_by("commune_id", "code")
+                             .values_list("pk", flat=True)[:2000:20])
+    path = WORK / "households.json"
+    path.write_text(json.dumps(ids))
+    return path
+
+
+def start_gunicorn(port: int) -> subprocess.Popen:
+    env = {**os.environ, **serve_env(), "GUNICORN_BIND": f"127.0.0.1:{port}",
+           "GUNICORN_ACCESS_LOG": str(WORK / "access.log"), "GUNICORN_WORKERS": os.environ.get("BENCH_WORKERS", "4")}
+    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"], cwd=ROOT,
+                   env=env, check=True)
+    process = subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py",
+                                "povertyapp.wsgi:application"], cwd=ROOT, env=env,
+                               stdout=open(WORK / "gunicorn.log", "w"), stderr=subprocess.STDOUT)  # noqa: SIM115
+    import urllib.request
+
+    for _ in range(60):
+        time.sleep(1)
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/dang-nhap/", timeout=5)
+            return process
+        except OSError:
+            if process.poll() is not None:
+                raise RuntimeError(f"gunicorn stopped: see {WORK / 'gunicorn.log'}") from None
+    raise RuntimeError("gunicorn did not answer within 60 s")
+
+
+def serve_env() -> dict:
+    """What ``make serve`` sets for the production settings on one machine, over plain HTTP."""
+    return {
+        "DJANGO_SETTINGS_MODULE": "povertyapp.settings.production",
+        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "bench-only-secret-key-not-for-production"),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_SECURE_SSL_REDIRECT": "0", "DJANGO_SECURE_COOKIES": "0", "DJANGO_SECURE_HSTS_SECONDS": "0",
+        "CELERY_BROKER_URL": os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/4"),
+        "DJANGO_LOG_LEVEL": "WARNING",
+    }
+
+
+def locust(port: int, ids: Path, *, users: int, seconds: int, think: bool, name: str) -> dict:
+    csv = WORK / name
+    env = {**os.environ, "BENCH_THINK": "1" if think else "0", "BENCH_IDS": str(ids), "BENCH_PASSWORD": PASSWORD}
+    subprocess.run([str(Path(sys.executable).parent / "locust"), "-f", str(ROOT / "bench" / "locustfile.py"),
+                    "--headless", "-u", str(users), "-r", str(max(1, users // 5)), "-t", f"{seconds}s",
+                    "--host", f"http://127.0.0.1:{port}", "--csv", str(csv), "--only-summary",
+                    "--stop-timeout", "10", "--loglevel", "WARNING"], cwd=ROOT, env=env, check=False,
+                   capture_output=True, text=True, timeout=seconds + 120)
+    import csv as csvmodule
+
+    with open(f"{csv}_stats.csv", encoding="utf-8") as handle:
+        stats = list(csvmodule.DictReader(handle))
+    pages = {row["Name"]: {"requests": int(row["Request Count"]), "failures": int(row["Failure Count"]),
+                           "p50_ms": float(row["50%"]), "p95_ms": float(row["95%"]), "p99_ms": float(row["99%"]),
+                           "rps": float(row["Requests/s"])} for row in stats if row["Name"] != "Aggregated"}
+    total = next(row for row in stats if row["Name"] == "Aggregated")
+    return {"users": users, "seconds": seconds, "think_time": "2–8 s" if think else "0",
+            "requests": int(total["Request Count"]), "failures": int(total["Failure Count"]),
+            "p50_ms": float(total["50%"]), "p95_ms": float(total["95%"]), "p99_ms": float(total["99%"]),
+            "rps": float(total["Requests/s"]), "pages": pages}
+
+
+def measure_load(users: int, seconds: int, port: int) -> list[dict]:
+    WORK.mkdir(parents=True, exist_ok=True)
+    ids = household_ids_file()
+    server = start_gunicorn(port)
+    try:
+        runs = []
+        for think, name in ((True, "locust-think"), (False, "locust-nopause")):
+            result = locust(port, ids, users=users, seconds=seconds, think=think, name=name)
+            runs.append(result)
+            print(f"  {users} người dùng, nghỉ {result['think_time']}: {result['rps']:.1f} req/s, "
+                  f"p50 {result['p50_ms']:.0f} ms, p95 {result['p95_ms']:.0f} ms, p99 {result['p99_ms']:.0f} ms, "
+                  f"{result['failures']} lỗi", flush=True)
+        return runs
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+# --------------------------------------------------------------------------- the table
+
+
+def ratio(a, b) -> str:
+    return f"{a / b:.1f}×" if a and b else "–"
+
+
+def verdict(value, goal) -> str:
+    if goal is None or value is None:
+        return ""
+    return "đạt" if value <= goal else "CHƯA ĐẠT"
+
+
+def table(results: dict) -> str:
+    lines = [f"Bộ dữ liệu: {fmt(results['dataset']['households'])} hộ · máy: {results['machine'].get('cpus')} lõi, "
+             f"{results['machine'].get('cpu', '')} · PostgreSQL {results['machine'].get('postgresql', '')}", "",
+             "| trang | phạm vi | app (ms) | SQL thô (ms) | app/SQL | admin (ms) | app/admin | truy vấn | mục tiêu |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---|"]
+    for row in results.get("pages", []):
+        goal = row["goal_ms"]
+        target = f"≤ {goal} ms: {verdict(row['app_ms'], goal)}" if goal else ""
+        if row["page"] in ("list", "search", "filter"):
+            target = (target + "; " if target else "") + f"≤ 3× SQL: {verdict(row['app_ms'], 3 * row['raw_sql_ms'])}"
+        admin = "" if row["admin_ms"] is None else f"{row['admin_ms']:.0f}"
+        lines.append(f"| {row['label']} | {row['scope']} | {row['app_ms']:.0f} | {row['raw_sql_ms']:.1f} | "
+                     f"{ratio(row['app_ms'], row['raw_sql_ms'])} | {admin} | "
+                     f"{ratio(row['app_ms'], row['admin_ms'])} | {row['queries']} | {target} |")
+    if results.get("jobs"):
+        lines += ["", "| việc | thời gian | bộ nhớ đỉnh (RSS) | mục tiêu |", "|---|---:|---:|---|"]
+        for row in results["jobs"]:
+            if row["job"] == "import":
+                goal = f"≥ 5.000 dòng/s: {'đạt' if row['rows_per_s'] >= 5000 else 'CHƯA ĐẠT'}"
+                lines.append(f"| {row['label']} | {row['seconds']:.1f} s = {fmt(round(row['rows_per_s']))} dòng/s | "
+                             f"{row['peak_rss_mb']:.0f} MB | {goal} |")
+                continue
+            goal = f"≤ {row['goal_s']} s: {verdict(row['seconds'], row['goal_s'])}"
+            if row.get("goal_mb"):
+                goal += f", ≤ {row['goal_mb']} MB: {verdict(row['peak_rss_mb'], row['goal_mb'])}"
+            lines.append(f"| {row['label']} | {row['seconds']:.1f} s | {row['peak_rss_mb']:.0f} MB | {goal} |")
+    if results.get("load"):
+        lines += ["", "| tải (gunicorn, locust) | req/s | p50 | p95 | p99 | lỗi | mục tiêu |",
+                  "|---|---:|---:|---:|---:|---:|---|"]
+        for run in results["load"]:
+            if run["think_time"] == "0":
+                goal = f"≥ 60 req/s: {'đạt' if run['rps'] >= 60 else 'CHƯA ĐẠT'}"
+            else:
+                goal = f"p95 ≤ 300 ms, 0 lỗi: {'đạt' if run['p95_ms'] <= 300 and not run['failures'] else 'CHƯA ĐẠT'}"
+            lines.append(f"| {run['users']} người dùng, nghỉ {run['think_time']}, {run['seconds']} s | "
+                         f"{run['rps']:.1f} | {run['p50_ms']:.0f} ms | {run['p95_ms']:.0f} ms | "
+                         f"{run['p99_ms']:.0f} ms | {run['failures']} | {goal} |")
+    return "\n".join(lines)
+
+
+def main():
+    setup_django()
+    from bench.dataset import build
+
+    households = env_int("BENCH_HOUSEHOLDS", 1_000_000)
+    skip = set(filter(None, os.environ.get("BENCH_SKIP", "").split(",")))
+    started = time.perf_counter()
+    print(f"== Bộ dữ liệu ({fmt(households)} hộ)", flush=True)
+    results = {"dataset": build(households), "machine": machine(),
+               "started_at": time.strftime("%Y-%m-%d %H:%M:%S %Z")}
+    if "pages" not in skip:
+        print("== Trang (trung vị, trong tiến trình)", flush=True)
+        results["pages"] = measure_pages(env_int("BENCH_REPEAT", 7))
+    if "jobs" not in skip:
+        print("== Báo cáo, xuất, nhập (mỗi việc một tiến trình)", flush=True)
+        results["jobs"] = measure_jobs(min(env_int("BENCH_IMPORT_ROWS", 50_000), households))
+    if "load" not in skip:
+        print("== Tải: gunicorn + locust", flush=True)
+        results["load"] = measure_load(env_int("BENCH_USERS", 50), env_int("BENCH_LOAD_SECONDS", 60),
+                                       env_int("BENCH_PORT", 8140))
+    results["seconds"] = time.perf_counter() - started
+    text = table(results)
+    results["table"] = text
+    RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1, default=str) + "\n", encoding="utf-8")
+    print()
+    print(text)
+    print(f"\nĐã ghi {RESULTS.relative_to(ROOT)} ({results['seconds']:.0f} s).")
+
+
+if __name__ == "__main__":
+    main()

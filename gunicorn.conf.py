@@ -1,0 +1,35 @@
+"""gunicorn settings (``make serve``; production behind a reverse proxy that terminates TLS).
+
+Every value can be overridden from the environment, so the same file serves a laptop, the
+benchmark and a server. Workers default to 2 per CPU core: the pages wait on PostgreSQL about as
+long as they compute, so two processes per core keep the cores busy (4 on a 2-core machine).
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2))
+worker_class = "sync"
+# A request that runs longer is killed and logged (reports and exports run in Celery, not here).
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 60))
+graceful_timeout = 30
+keepalive = 5
+# Recycle workers now and then so a slow leak can never grow without bound.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 2000))
+max_requests_jitter = 200
+preload_app = True
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# request line, status, bytes, duration in ms, user agent
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def post_fork(server, worker):
+    # preload_app imports Django once in the master; each worker opens its own database connections.
+    from django.db import connections
+
+    for connection in connections.all():
+        connection.close()
