@@ -325,8 +325,9 @@ class Household(TimeStampedModel):
             # household list: ordered by head's name within a commune
             models.Index(fields=["commune", "head_name"], name="hh_commune_head_idx"),
         ]
-        # On PostgreSQL, migration 0005 adds trigram (GIN) indexes for the search box, outside the model state:
-        # hh_head_name_search_idx on lower(f_unaccent(head_name)) and hh_code_search_idx on upper(code).
+        # On PostgreSQL, migration 0006_list_order_indexes adds trigram (GIN) indexes for the search box,
+        # outside the model state: hh_head_name_search_idx on lower(f_unaccent(head_name)) and
+        # hh_code_search_idx on upper(code).
 
     def __str__(self):
         return f"{self.code} – {self.head_name}"

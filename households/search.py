@@ -2,7 +2,7 @@
 
 "nguyen van hung", "Nguyễn Văn Hùng" and "NGUYEN" all find "Nguyễn Văn Hùng". On PostgreSQL the
 name is compared as ``lower(f_unaccent(head_name))`` and the code as ``upper(code)``: exactly the
-expressions of the trigram (GIN) indexes of migration households 0005, so a search over a
+expressions of the trigram (GIN) indexes of migration households 0006_list_order_indexes, so a search over a
 province's million households reads the index instead of every row. SQLite (the embedded
 default) keeps Django's icontains / istartswith: correct, without an index.
 """
@@ -23,7 +23,7 @@ def fold(text: str) -> str:
 
 
 class Unaccent(Func):
-    """``f_unaccent(text)``: the IMMUTABLE wrapper of ``unaccent`` created by migration households 0005."""
+    """``f_unaccent(text)``: the IMMUTABLE wrapper of ``unaccent`` (migration households 0006_list_order_indexes)."""
 
     function = "f_unaccent"
     output_field = CharField()

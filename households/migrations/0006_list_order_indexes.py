@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('directory', '0001_initial'),
-        ('households', '0004_standard_list_years'),
+        ('households', '0005_versions'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
