@@ -28,7 +28,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench.dataset import DISTRICT_CODE, PASSWORD, PROVINCE_CODE, SHOWCASE_COMMUNE, fmt, setup_django
+from bench.dataset import DISTRICT_CODE, PROVINCE_CODE, SHOWCASE_COMMUNE, fmt, setup_django
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results.json"
@@ -238,17 +238,31 @@ def measure_jobs(import_rows: int) -> list[dict]:
 # --------------------------------------------------------------------------- load: gunicorn + locust
 
 
-def household_ids_file() -> Path:
+def load_users_file(users: int) -> Path:
+    """For each simulated user: a signed-in session (made here, so the measured run holds no logins: a
+    password check is a deliberate 0,5 s of CPU) and households of its scope to open."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
     from directory.models import User
     from households.models import Household
 
-    ids = {}
+    households, people = {}, []
     for _, username in SCOPES[:3]:
         user = User.objects.get(username=username)
-        ids[username] = list(Household.objects.for_user(user).order_by("commune_id", "code")
-                             .values_list("pk", flat=True)[:2000:20])
-    path = WORK / "households.json"
-    path.write_text(json.dumps(ids))
+        households[username] = list(Household.objects.for_user(user).order_by("commune_id", "code")
+                                    .values_list("pk", flat=True)[:2000:20])
+    for number in range(users):
+        user = User.objects.get(username=SCOPES[number % 3][1])
+        session = SessionStore()
+        session[SESSION_KEY], session[BACKEND_SESSION_KEY] = str(user.pk), settings.AUTHENTICATION_BACKENDS[0]
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        people.append({"username": user.username, "session": session.session_key})
+    path = WORK / "load-users.json"
+    path.write_text(json.dumps({"cookie": settings.SESSION_COOKIE_NAME, "users": people,
+                                "households": households}))
     return path
 
 
@@ -287,7 +301,7 @@ def serve_env() -> dict:
 
 def locust(port: int, ids: Path, *, users: int, seconds: int, think: bool, name: str) -> dict:
     csv = WORK / name
-    env = {**os.environ, "BENCH_THINK": "1" if think else "0", "BENCH_IDS": str(ids), "BENCH_PASSWORD": PASSWORD}
+    env = {**os.environ, "BENCH_THINK": "1" if think else "0", "BENCH_USERS_FILE": str(ids)}
     subprocess.run([str(Path(sys.executable).parent / "locust"), "-f", str(ROOT / "bench" / "locustfile.py"),
                     "--headless", "-u", str(users), "-r", str(max(1, users // 5)), "-t", f"{seconds}s",
                     "--host", f"http://127.0.0.1:{port}", "--csv", str(csv), "--only-summary",
@@ -297,19 +311,21 @@ def locust(port: int, ids: Path, *, users: int, seconds: int, think: bool, name:
 
     with open(f"{csv}_stats.csv", encoding="utf-8") as handle:
         stats = list(csvmodule.DictReader(handle))
-    pages = {row["Name"]: {"requests": int(row["Request Count"]), "failures": int(row["Failure Count"]),
-                           "p50_ms": float(row["50%"]), "p95_ms": float(row["95%"]), "p99_ms": float(row["99%"]),
-                           "rps": float(row["Requests/s"])} for row in stats if row["Name"] != "Aggregated"}
+    def figures(row):
+        number = lambda key: float(row[key]) if row[key] not in ("", "N/A") else 0.0  # noqa: E731
+        return {"requests": int(row["Request Count"]), "failures": int(row["Failure Count"]),
+                "p50_ms": number("50%"), "p95_ms": number("95%"), "p99_ms": number("99%"),
+                "rps": number("Requests/s")}
+
+    pages = {row["Name"]: figures(row) for row in stats if row["Name"] != "Aggregated"}
     total = next(row for row in stats if row["Name"] == "Aggregated")
-    return {"users": users, "seconds": seconds, "think_time": "2–8 s" if think else "0",
-            "requests": int(total["Request Count"]), "failures": int(total["Failure Count"]),
-            "p50_ms": float(total["50%"]), "p95_ms": float(total["95%"]), "p99_ms": float(total["99%"]),
-            "rps": float(total["Requests/s"]), "pages": pages}
+    return {"users": users, "seconds": seconds, "think_time": "2–8 s" if think else "0", **figures(total),
+            "pages": pages}
 
 
 def measure_load(users: int, seconds: int, port: int) -> list[dict]:
     WORK.mkdir(parents=True, exist_ok=True)
-    ids = household_ids_file()
+    ids = load_users_file(users)
     server = start_gunicorn(port)
     try:
         runs = []
