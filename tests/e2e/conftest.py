@@ -111,11 +111,12 @@ def login(page):
 @pytest.fixture
 def standards():
     """Poverty standards, indicators and causes: transactional tests flush the rows a data migration seeded."""
-    import importlib
 
     from django.apps import apps
 
-    importlib.import_module("households.migrations.0002_seed_standards").seed(apps, None)
+    from households.standards_seed import seed_standards
+
+    seed_standards(apps)
 
 
 # The poverty-report tests' three-year dataset (an escape, a new poor household, a relapse), for the dashboard.

@@ -156,3 +156,20 @@ def test_export_names_the_standard_and_heads_columns_with_its_indicators(client_
     assert "Sử dụng dịch vụ số, internet" in header and "Thu gom, xử lý rác thải sinh hoạt" in header
     assert "Phương tiện phục vụ tiếp cận thông tin" not in header
     assert "UNVERIFIED" not in text
+
+
+def test_seed_standards_rebuilds_what_the_migrations_left():
+    """Flushing tests (browser, worker) re-seed with households.standards_seed: the same rows as the migrations."""
+    from households.standards_seed import seed_standards
+
+    def snapshot():
+        return (sorted(PovertyStandard.objects.values_list("code", "name", "first_list_year", "last_list_year")),
+                sorted(Indicator.objects.values_list("standard__code", "code", "name", "is_verified", "threshold")),
+                sorted(IncomeLine.objects.values_list("standard__code", "area", "kind", "amount", "note")))
+
+    before = snapshot()
+    PovertyStandard.objects.all().delete()
+    seed_standards()
+    assert snapshot() == before
+    seed_standards()
+    assert snapshot() == before

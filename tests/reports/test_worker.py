@@ -6,7 +6,6 @@ committed rows since the test is transactional); on SQLite, whose test database 
 copy made with SQLite's backup API, which the worker writes to and the test then reads.
 """
 
-import importlib
 import json
 import os
 import signal
@@ -37,8 +36,9 @@ def poverty_standards():
     flushed them, so seed them again with the migration's own idempotent function."""
     from django.apps import apps
 
-    seed = importlib.import_module("households.migrations.0002_seed_standards").seed
-    seed(apps, None)
+    from households.standards_seed import seed_standards
+
+    seed_standards(apps)
 
 
 @pytest.fixture
