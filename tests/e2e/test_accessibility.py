@@ -32,7 +32,9 @@ AXE = "/static/vendor/axe/axe.min.js"
 def demo_data(settings, standards):
     settings.DEMO_MODE = True
     call_command("loaddata", "units", "agencies_thoxuan", verbosity=0)
-    for name, args in (("load_seed_plans", []), ("create_demo_users", []), ("seed_report_duties", ["--demo"]),
+    # the Makefile's demo-data steps, with a few households per commune
+    for name, args in (("load_admin_units", ["--province", "38", "--province", "15"]), ("load_seed_plans", []),
+                       ("create_demo_users", []), ("seed_report_duties", ["--demo"]),
                        ("open_report_runs", []), ("generate_demo_households", ["--per-commune", "4"]),
                        ("refresh_dashboard", [])):
         call_command(name, *args, verbosity=0)
