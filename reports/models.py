@@ -420,6 +420,10 @@ class ReportRun(TimeStampedModel):
     job_queued_at = models.DateTimeField("yêu cầu tạo lúc", null=True, blank=True)
     job_started_at = models.DateTimeField("bắt đầu tạo lúc", null=True, blank=True)
     job_finished_at = models.DateTimeField("tạo xong lúc", null=True, blank=True)
+    # Crash recovery (reports.services.jobs): which attempt runs, on which worker, and its last sign of life.
+    job_attempt = models.PositiveSmallIntegerField("lần tạo", default=0)
+    job_worker = models.CharField("bộ xử lý nền đang tạo", max_length=200, blank=True)
+    job_heartbeat_at = models.DateTimeField("bộ xử lý nền báo còn chạy lúc", null=True, blank=True)
     generated_file = models.FileField("tệp báo cáo đã tạo", upload_to=generated_path, storage=private_storage,
                                       max_length=255, blank=True)
 
@@ -499,6 +503,22 @@ class ReportRun(TimeStampedModel):
     @property
     def job_in_progress(self) -> bool:
         return self.job_status in (JobStatus.PENDING, JobStatus.RUNNING)
+
+    @property
+    def job_retrying_attempt(self) -> int | None:
+        """The attempt now queued or running after an earlier one failed (2, 3...), else None."""
+        if self.job_status == JobStatus.PENDING and self.job_attempt >= 1:
+            return self.job_attempt + 1
+        if self.job_status == JobStatus.RUNNING and self.job_attempt >= 2:
+            return self.job_attempt
+        return None
+
+    @property
+    def job_label(self) -> str:
+        attempt = self.job_retrying_attempt
+        if attempt is not None:
+            return f"thất bại, đang thử lại (lần {attempt}/{settings.REPORT_JOB_MAX_ATTEMPTS})"
+        return self.get_job_status_display()
 
 
 class RunAction(models.TextChoices):

@@ -17,12 +17,28 @@ RETRY_ON = (OperationalError, InterfaceError, BrokerOperationalError, RedisConne
 RETRY_KWARGS = {"max_retries": 5}
 
 
-@shared_task(autoretry_for=RETRY_ON, retry_kwargs=RETRY_KWARGS, retry_backoff=30, retry_jitter=True,
-             soft_time_limit=10 * 60, time_limit=12 * 60, acks_late=True)
-def report_run_generate_task(run_id: int) -> str:
-    from reports.services.jobs import run_generate
+# acks_late + reject_on_worker_lost: a worker killed mid-build does not lose the message (the broker
+# hands it out again); the run's heartbeat tells the next delivery, or the recovery task, that the
+# build was abandoned (reports.services.jobs).
+@shared_task(bind=True, autoretry_for=RETRY_ON, retry_kwargs=RETRY_KWARGS, retry_backoff=30, retry_jitter=True,
+             soft_time_limit=10 * 60, time_limit=12 * 60, acks_late=True, reject_on_worker_lost=True)
+def report_run_generate_task(self, run_id: int) -> str:
+    from django.conf import settings
 
-    return run_generate(run_id=run_id)
+    from reports.services.jobs import RunBusy, run_generate
+
+    try:
+        return run_generate(run_id=run_id)
+    except RunBusy as exc:
+        # Someone is building it: look again once a dead builder would have gone stale.
+        raise self.retry(exc=exc, countdown=settings.REPORT_JOB_STALE_SECONDS + 5, max_retries=10) from exc
+
+
+@shared_task(autoretry_for=RETRY_ON, retry_kwargs=RETRY_KWARGS, soft_time_limit=50, time_limit=60)
+def reports_recover_task() -> str:
+    from reports.services.jobs import recover_stale_jobs
+
+    return f"{len(recover_stale_jobs())} queued again"
 
 
 @shared_task(autoretry_for=RETRY_ON, retry_kwargs=RETRY_KWARGS, retry_backoff=60, retry_jitter=True,

@@ -226,9 +226,9 @@ class RunStateView(CapabilityRequiredMixin, View):
     required_cap = Cap.VIEW
 
     def get(self, request, pk):
-        run = get_for_user_or_404(ReportRun.objects.only("pk", "job_status", "reporting_unit_id", "agency_id"),
-                                  request.user, pk=pk)
-        return JsonResponse({"job_status": run.job_status, "label": run.get_job_status_display()})
+        run = get_for_user_or_404(ReportRun.objects.only("pk", "job_status", "job_attempt", "reporting_unit_id",
+                                                         "agency_id"), request.user, pk=pk)
+        return JsonResponse({"job_status": run.job_status, "label": run.job_label})
 
 
 class RunDownloadView(CapabilityRequiredMixin, View):

@@ -223,6 +223,20 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
 }
 
+# Report builds survive a killed worker (reports.services.jobs): the building worker writes a heartbeat;
+# a run whose heartbeat is older than REPORT_JOB_STALE_SECONDS, or that has run longer than
+# REPORT_JOB_TIME_LIMIT_SECONDS, is failed and queued again by the recovery task (every
+# REPORT_JOB_RECOVER_EVERY_SECONDS), up to REPORT_JOB_MAX_ATTEMPTS attempts in all.
+REPORT_JOB_HEARTBEAT_SECONDS = env_int("REPORT_JOB_HEARTBEAT_SECONDS", 15)
+REPORT_JOB_STALE_SECONDS = env_int("REPORT_JOB_STALE_SECONDS", 90)
+REPORT_JOB_TIME_LIMIT_SECONDS = env_int("REPORT_JOB_TIME_LIMIT_SECONDS", 15 * 60)
+REPORT_JOB_MAX_ATTEMPTS = env_int("REPORT_JOB_MAX_ATTEMPTS", 3)
+REPORT_JOB_RECOVER_EVERY_SECONDS = env_int("REPORT_JOB_RECOVER_EVERY_SECONDS", 60)
+CELERY_BEAT_SCHEDULE["reports-recover"] = {
+    "task": "reports.tasks.reports_recover_task",
+    "schedule": float(REPORT_JOB_RECOVER_EVERY_SECONDS),
+}
+
 # Reports: how many days before a deadline a run counts as "sắp đến hạn".
 REPORT_DUE_SOON_DAYS = env_int("REPORT_DUE_SOON_DAYS", 7)
 

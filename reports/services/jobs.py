@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import datetime
 import logging
+import os
 import re
-import tempfile
+import socket
+import threading
 import unicodedata
+from pathlib import Path
 
 from celery.exceptions import SoftTimeLimitExceeded
-from django.core.files import File
-from django.db import DatabaseError, InterfaceError, OperationalError, transaction
+from django.conf import settings
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from ..models import JobStatus, ReportKind, ReportRun, ReportRunEvent, RunAction
+from ..models import JobStatus, ReportKind, ReportRun, ReportRunEvent, RunAction, generated_path, private_storage
 from ..other_reports import build_escape_list_report, build_task_progress_report
 from ..poverty import build_poverty_report
 
@@ -48,53 +52,209 @@ def build_for_run(run: ReportRun, output) -> None:
         raise ValueError(f"Loại báo cáo “{run.duty.get_kind_display()}” không tạo tự động được.")
 
 
-def _fail(run_id: int, message: str) -> None:
-    ReportRun.objects.filter(pk=run_id).update(job_status=JobStatus.FAILED, job_error=message[:4000],
-                                               job_finished_at=timezone.now())
-    ReportRunEvent.objects.create(run_id=run_id, action=RunAction.GENERATE_FAILED, text=message[:4000])
+def _fail(run_id: int, message: str, **conditions) -> bool:
+    done = ReportRun.objects.filter(pk=run_id, **conditions).update(
+        job_status=JobStatus.FAILED, job_error=message[:4000], job_finished_at=timezone.now(), job_worker="")
+    if done:
+        ReportRunEvent.objects.create(run_id=run_id, action=RunAction.GENERATE_FAILED, text=message[:4000])
+    return bool(done)
+
+
+def worker_identity() -> str:
+    """Who is building: host and process, written on the run while it builds."""
+    return f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"
+
+
+def _stale_before(now: datetime.datetime) -> datetime.datetime:
+    return now - datetime.timedelta(seconds=settings.REPORT_JOB_STALE_SECONDS)
+
+
+def _abandoned(now: datetime.datetime) -> Q:
+    """RUNNING runs whose worker is gone (no heartbeat for a while) or that ran past the time limit."""
+    limit = now - datetime.timedelta(seconds=settings.REPORT_JOB_TIME_LIMIT_SECONDS)
+    return Q(job_status=JobStatus.RUNNING) & (
+        Q(job_heartbeat_at__lt=_stale_before(now))
+        | Q(job_heartbeat_at__isnull=True, job_started_at__lt=_stale_before(now))
+        | Q(job_started_at__lt=limit)
+    )
+
+
+class RunBusy(Exception):
+    """Another worker is building this run and is alive: the task should look again later."""
+
+
+def _claim(run_id: int, me: str) -> int | None:
+    """Take the run (PENDING, or RUNNING but abandoned) for this worker; the attempt number, or None."""
+    now = timezone.now()
+    takeover = Q(pk=run_id) & (Q(job_status=JobStatus.PENDING) | _abandoned(now))
+    with transaction.atomic():
+        row = ReportRun.objects.select_for_update().filter(takeover).values("job_status", "job_attempt").first()
+        if row is None:
+            if ReportRun.objects.filter(pk=run_id, job_status=JobStatus.RUNNING).exists():
+                raise RunBusy(run_id)
+            return None
+        attempt = row["job_attempt"] + 1
+        if row["job_status"] == JobStatus.RUNNING:  # its worker died: this delivery takes over
+            ReportRunEvent.objects.create(run_id=run_id, action=RunAction.GENERATE_FAILED,
+                                          text=_dead_worker_text(attempt - 1))
+        if attempt > settings.REPORT_JOB_MAX_ATTEMPTS:
+            _fail(run_id, _given_up_text())
+            return None
+        ReportRun.objects.filter(pk=run_id).update(
+            job_status=JobStatus.RUNNING, job_started_at=now, job_heartbeat_at=now, job_worker=me,
+            job_attempt=attempt)
+    return attempt
+
+
+def _dead_worker_text(attempt: int) -> str:
+    return (f"Lần {attempt}: bộ xử lý nền dừng giữa chừng hoặc quá thời gian; "
+            f"tự động thử lại (lần {attempt + 1}/{settings.REPORT_JOB_MAX_ATTEMPTS}).")
+
+
+def _given_up_text() -> str:
+    return (f"Không tạo được sau {settings.REPORT_JOB_MAX_ATTEMPTS} lần thử (bộ xử lý nền dừng giữa chừng). "
+            "Hãy bấm “Tạo báo cáo” lại hoặc báo quản trị hệ thống.")
+
+
+class Heartbeat:
+    """Writes ``job_heartbeat_at`` every few seconds from a side thread while the build runs."""
+
+    def __init__(self, run_id: int, me: str, attempt: int):
+        self.filter = {"pk": run_id, "job_worker": me, "job_attempt": attempt, "job_status": JobStatus.RUNNING}
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._beat, name=f"report-heartbeat-{run_id}", daemon=True)
+
+    def _beat(self):
+        try:
+            while not self.stop.wait(settings.REPORT_JOB_HEARTBEAT_SECONDS):
+                try:
+                    ReportRun.objects.filter(**self.filter).update(job_heartbeat_at=timezone.now())
+                except DatabaseError:
+                    logger.warning("Report heartbeat could not be written for %s", self.filter["pk"])
+        finally:
+            connection.close()
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join(timeout=30)
+
+
+def temp_dir() -> Path:
+    """Where builds are written before their rename: inside the private storage, so the rename is atomic."""
+    return Path(private_storage.path("tmp"))
+
+
+def _remove_temp_files(run_id: int) -> None:
+    for leftover in temp_dir().glob(f"run-{run_id}-*.part"):
+        leftover.unlink(missing_ok=True)
+
+
+def _build_file(run: ReportRun, attempt: int) -> str:
+    """Build the workbook under a temporary name and rename it into place; returns the storage name.
+
+    A worker killed mid-build leaves only ``tmp/run-<id>-<attempt>.part`` (removed by the next attempt);
+    the final name only ever holds a complete file.
+    """
+    storage = run.generated_file.storage
+    name = storage.get_available_name(storage.generate_filename(generated_path(run, run_filename(run))))
+    final = Path(storage.path(name))
+    temp = temp_dir() / f"run-{run.pk}-{attempt}.part"
+    temp.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(temp, "wb") as output:
+            build_for_run(run, output)
+            output.flush()
+            os.fsync(output.fileno())
+        final.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(temp, final)
+    finally:
+        temp.unlink(missing_ok=True)
+    return name
 
 
 def run_generate(*, run_id: int) -> str:
-    """Claim a PENDING run, build its workbook, store it. Returns "success", "failed" or "skipped".
+    """Claim a run, build its workbook, store it. Returns "success", "failed" or "skipped".
 
-    Idempotent: only the worker whose conditional update moves the run from PENDING to RUNNING builds
-    it; a duplicate delivery of the same task finds it RUNNING or done and skips. A database error
-    puts the run back to PENDING and is re-raised, so the task's retry can claim it again.
+    Only the worker whose claim moves the run to RUNNING builds it; a duplicate delivery finds it done
+    and skips, or finds it RUNNING with a live worker and raises ``RunBusy`` (the task looks again
+    later). A RUNNING run whose worker stopped sending heartbeats is taken over, up to
+    ``REPORT_JOB_MAX_ATTEMPTS``. A database error puts the run back to PENDING and is re-raised, so the
+    task's retry can claim it again.
     """
-    claimed = ReportRun.objects.filter(pk=run_id, job_status=JobStatus.PENDING).update(
-        job_status=JobStatus.RUNNING, job_started_at=timezone.now(), job_error="")
-    if not claimed:
+    me = worker_identity()
+    attempt = _claim(run_id, me)
+    if attempt is None:
         logger.info("Report run %s is not pending: skipped.", run_id)
         return "skipped"
+    mine = {"job_worker": me, "job_attempt": attempt, "job_status": JobStatus.RUNNING}
     run = ReportRun.objects.select_related("duty", "duty__plan", "reporting_unit", "agency").get(pk=run_id)
+    _remove_temp_files(run_id)  # what earlier, killed attempts left
     try:
-        with tempfile.TemporaryFile(suffix=".xlsx") as tmp:
-            build_for_run(run, tmp)
-            tmp.seek(0)
+        with Heartbeat(run_id, me, attempt):
             old = run.generated_file.name
-            run.generated_file.save(run_filename(run), File(tmp), save=False)
+            name = _build_file(run, attempt)
         with transaction.atomic():
-            ReportRun.objects.filter(pk=run_id).update(
-                job_status=JobStatus.SUCCESS, generated_file=run.generated_file.name,
-                job_finished_at=timezone.now(), job_error="")
-            ReportRunEvent.objects.create(run_id=run_id, action=RunAction.GENERATED,
-                                          text=run.generated_file.name.rsplit("/", 1)[-1])
-        if old and old != run.generated_file.name:
-            run.generated_file.storage.delete(old)
+            stored = ReportRun.objects.filter(pk=run_id, **mine).update(
+                job_status=JobStatus.SUCCESS, generated_file=name, job_finished_at=timezone.now(), job_error="",
+                job_worker="")
+            if stored:
+                ReportRunEvent.objects.create(run_id=run_id, action=RunAction.GENERATED, text=name.rsplit("/", 1)[-1])
+        if not stored:  # declared dead meanwhile and rebuilt by another attempt: this file is not the run's
+            private_storage.delete(name)
+            return "skipped"
+        if old and old != name:
+            private_storage.delete(old)
         return "success"
     except RETRYABLE_DB_ERRORS:
         try:
-            ReportRun.objects.filter(pk=run_id, job_status=JobStatus.RUNNING).update(job_status=JobStatus.PENDING)
-        except DatabaseError:  # the database is still away: the stale-job sweep will catch it
+            ReportRun.objects.filter(pk=run_id, **mine).update(job_status=JobStatus.PENDING, job_worker="")
+        except DatabaseError:  # the database is still away: the recovery task will catch it
             logger.warning("Could not put report run %s back to pending.", run_id)
         raise
     except SoftTimeLimitExceeded:
-        _fail(run_id, "Tạo báo cáo quá thời gian cho phép; hãy thử lại hoặc báo quản trị hệ thống.")
+        _fail(run_id, "Tạo báo cáo quá thời gian cho phép; hãy thử lại hoặc báo quản trị hệ thống.", **mine)
         return "failed"
     except Exception as exc:  # any build error is recorded on the run, for staff to read
         logger.exception("Building report run %s failed", run_id)
-        _fail(run_id, f"{type(exc).__name__}: {exc}")
+        _fail(run_id, f"{type(exc).__name__}: {exc}", **mine)
         return "failed"
+
+
+def recover_stale_jobs(*, now: datetime.datetime | None = None) -> list[int]:
+    """Fail the runs whose worker is gone or that passed the time limit, and queue them again.
+
+    Run every minute by beat. Each abandoned run is marked failed for that attempt (an event and the
+    page's "thất bại, đang thử lại (lần 2/3)"), put back to PENDING and sent to the queue; after
+    ``REPORT_JOB_MAX_ATTEMPTS`` it stays failed. Returns the ids queued again.
+    """
+    from .runs import queue_generation
+
+    now = now or timezone.now()
+    requeued = []
+    for run_id in ReportRun.objects.filter(_abandoned(now)).values_list("pk", flat=True):
+        with transaction.atomic():
+            row = (ReportRun.objects.select_for_update().filter(Q(pk=run_id) & _abandoned(now))
+                   .values("job_attempt").first())
+            if row is None:  # finished or taken over meanwhile
+                continue
+            attempt = row["job_attempt"]
+            if attempt >= settings.REPORT_JOB_MAX_ATTEMPTS:
+                _fail(run_id, _given_up_text())
+                continue
+            text = _dead_worker_text(attempt)
+            ReportRun.objects.filter(pk=run_id).update(job_status=JobStatus.PENDING, job_error=text, job_worker="",
+                                                       job_queued_at=now, job_heartbeat_at=None)
+            ReportRunEvent.objects.create(run_id=run_id, action=RunAction.GENERATE_FAILED, text=text)
+            queue_generation([run_id])
+        _remove_temp_files(run_id)
+        requeued.append(run_id)
+    if requeued:
+        logger.warning("Report runs queued again after a lost worker: %s", requeued)
+    return requeued
 
 
 def sweep_stale_jobs(*, now: datetime.datetime | None = None, max_age: datetime.timedelta | None = None) -> int:

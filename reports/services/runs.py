@@ -158,7 +158,7 @@ def run_request_generation(*, run: ReportRun, acting_user) -> bool:
         raise PermissionDenied("Bạn không được tạo báo cáo này.")
     claimed = (ReportRun.objects.filter(pk=run.pk).exclude(job_status__in=[JobStatus.PENDING, JobStatus.RUNNING])
                .update(job_status=JobStatus.PENDING, job_error="", job_queued_at=timezone.now(),
-                       job_started_at=None, job_finished_at=None))
+                       job_started_at=None, job_finished_at=None, job_attempt=0, job_heartbeat_at=None))
     if not claimed:
         return False
     _event(run, RunAction.GENERATE_REQUESTED, acting_user)

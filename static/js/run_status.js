@@ -11,7 +11,7 @@
     fetch(badge.dataset.url, {headers: {"Accept": "application/json"}, credentials: "same-origin"})
       .then(function (r) { return r.json(); })
       .then(function (data) {
-        if (data.job_status !== state) { window.location.reload(); return; }
+        if (data.job_status !== state || data.label !== badge.textContent.trim()) { window.location.reload(); return; }
         if (tries < 400) { setTimeout(poll, tries < 20 ? 2000 : 6000); }
       })
       .catch(function () { if (tries < 400) { setTimeout(poll, 10000); } });

@@ -19,7 +19,6 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from povertyapp.celery import app as celery_app
 from reports.models import ReportKind
 from reports.services.runs import run_request_generation
 from tests.reports.factories import DutyFactory, HouseholdFactory, RunFactory, approved_review
@@ -28,26 +27,6 @@ pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 TIMEOUT = 60
 STATE_SQL = "SELECT job_status, job_error, generated_file FROM reports_reportrun WHERE id = %s"
-
-
-@pytest.fixture
-def poverty_standards():
-    """The standards the households migration seeds: an earlier transactional test (the browser tests) may have
-    flushed them, so seed them again with the migration's own idempotent function."""
-    from django.apps import apps
-
-    from households.standards_seed import seed_standards
-
-    seed_standards(apps)
-
-
-@pytest.fixture
-def queue_for_real():
-    """Send tasks to the broker instead of running them inline (the test settings run them eagerly)."""
-    previous = celery_app.conf.task_always_eager
-    celery_app.conf.task_always_eager = False
-    yield
-    celery_app.conf.task_always_eager = previous
 
 
 def _database_for_worker(tmp_path: Path):
