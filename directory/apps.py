@@ -5,3 +5,9 @@ class DirectoryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "directory"
     verbose_name = "Danh mục dùng chung"
+
+    def ready(self):
+        from .years import install_admin_boolean_icons, install_admin_year_display
+
+        install_admin_year_display()
+        install_admin_boolean_icons()

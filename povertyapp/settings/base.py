@@ -86,6 +86,7 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "directory.User"
+CSRF_FAILURE_VIEW = "directory.views.csrf_failure"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -186,7 +187,8 @@ LOGGING = {
 # --- Celery -----------------------------------------------------------------
 # Local default: kombu's filesystem transport, so no broker service is needed.
 # CELERY_BROKER_URL=redis://... switches to Redis (CI, production).
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", "filesystem://")
+# "localhost" only silences kombu's "No hostname was supplied" warning: the filesystem transport ignores it.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", "filesystem://localhost//")
 CELERY_BROKER_TRANSPORT_OPTIONS = (
     {
         "data_folder_in": str(VAR_DIR / "celery" / "queue"),
