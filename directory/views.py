@@ -1,5 +1,5 @@
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseServerError
+from django.http import HttpResponsePermanentRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 
@@ -13,6 +13,14 @@ def home(request):
     role = Role.ADMIN if user.is_superuser and not user.role else user.role
     return render(request, "directory/home.html", {"role": role, "role_label": Role(role).label,
                                                    "todo": todo_for(user)})
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says (resolved per request: the manifest may not exist
+    at import time)."""
+    from django.templatetags.static import static
+
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
 
 
 def error_403(request, exception=None):

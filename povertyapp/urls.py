@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.templatetags.static import static as static_url
 from django.urls import include, path
-from django.views.generic import RedirectView
+
+from directory.views import favicon
 
 admin.site.site_header = "Quản trị Chương trình giảm nghèo bền vững"
 admin.site.site_title = "Giảm nghèo bền vững"
@@ -10,7 +10,7 @@ admin.site.index_title = "Dữ liệu hệ thống"
 
 urlpatterns = [
     # Browsers ask for /favicon.ico whatever the page says: send them to the icon.
-    path("favicon.ico", RedirectView.as_view(url=static_url("favicon.svg"), permanent=True)),
+    path("favicon.ico", favicon),
     path("dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("quan-tri/", admin.site.urls),
