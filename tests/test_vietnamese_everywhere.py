@@ -30,8 +30,8 @@ ENGLISH_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in ENGLISH)
 YEAR_GROUPED_RE = re.compile(r"(?i)(năm|year)[^<\d]{0,30}\b2\.0\d\d(?![\d.])")
 SKIP = re.compile(r"/(dang-xuat|excel|xuat|tai-ve|tai-len|tao|nop|mo-lai|tra-lai|y-kien|phan-bo|logout|password"
                   r"|delete|history|autocomplete|jsi18n)(/|$)|/ma-ho-goi-y/|/phan-loai/")
-PER_PATTERN = 2
-MAX_PAGES = 120
+PER_PATTERN = 1
+MAX_PAGES = 100
 
 
 def visible_text(body: str) -> str:
@@ -98,6 +98,7 @@ def demo(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock(), override_settings(DEMO_MODE=True):
         call_command("loaddata", "units", "agencies_thoxuan", verbosity=0)
+        call_command("load_admin_units", "--province", "38", "--province", "15", verbosity=0)
         call_command("load_seed_plans", verbosity=0)
         call_command("create_demo_users", verbosity=0)
         call_command("seed_report_duties", "--demo", verbosity=0)
