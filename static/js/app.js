@@ -45,6 +45,16 @@
     });
   });
 
+  // <span class="js-selected-count" data-target="review">: how many checkboxes named data-target are ticked.
+  document.querySelectorAll(".js-selected-count").forEach(function (counter) {
+    var selector = 'input[type=checkbox][name="' + counter.dataset.target + '"]';
+    function update() { counter.textContent = String(document.querySelectorAll(selector + ":checked").length); }
+    document.addEventListener("change", function (event) {
+      if (event.target.matches(selector) || event.target.classList.contains("js-check-all")) { update(); }
+    });
+    update();
+  });
+
   // <select class="js-autosubmit">: choosing a value submits its form (a <noscript> button stays for no-JS).
   document.querySelectorAll("select.js-autosubmit").forEach(function (select) {
     select.addEventListener("change", function () { if (select.form) { select.form.submit(); } });
