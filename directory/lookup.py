@@ -107,12 +107,15 @@ class UnitResolver:
     collects every note given, for a command or an import to print.
     """
 
-    def __init__(self, queryset=None, *, within=None, on=None, _only=None):
+    def __init__(self, queryset=None, *, within=None, on=None, follow_successors=True, _only=None):
         from .lineage import historic_paths, is_post_reform, today
         from .models import AdministrativeUnit
 
         self.on = on or today()
         self.within = within
+        # False: a unit named after it ended stays itself (with a note), e.g. an import's default commune
+        # whose rows are of earlier years
+        self.follow_successors = follow_successors
         if within is not None and within.valid_to is not None and within.valid_to < self.on:
             self.on = within.valid_to
         qs = queryset if queryset is not None else AdministrativeUnit.objects.all()
@@ -237,7 +240,7 @@ class UnitResolver:
         if ended:
             outcomes = {}
             for unit in ended:
-                successor = successor_on(unit, day)
+                successor = successor_on(unit, day) if self.follow_successors else None
                 if successor is not None and not self._in_set(successor):
                     successor = None  # outside the set asked for (another level, outside ``within``)
                 target = successor or unit
@@ -292,12 +295,14 @@ def _narrowing(text):
     return Q(name_key=name_key(parts[-1])) if parts else None
 
 
-def resolve_unit_with_note(text, *, on=None, within=None, queryset=None):
+def resolve_unit_with_note(text, *, on=None, within=None, queryset=None, follow_successors=True):
     """``(unit, note)`` for one unit name or code as of ``on`` (today by default)."""
-    return UnitResolver(queryset, within=within, on=on, _only=_narrowing(text)).resolve_with_note(text)
+    return UnitResolver(queryset, within=within, on=on, follow_successors=follow_successors,
+                        _only=_narrowing(text)).resolve_with_note(text)
 
 
-def resolve_unit(text, *, on=None, within=None, queryset=None):
+def resolve_unit(text, *, on=None, within=None, queryset=None, follow_successors=True):
     """Resolve one unit name or code as of ``on`` (today by default). For many names, build a
     ``UnitResolver`` once; for the note about an ended unit, use ``resolve_unit_with_note``."""
-    return resolve_unit_with_note(text, on=on, within=within, queryset=queryset)[0]
+    return resolve_unit_with_note(text, on=on, within=within, queryset=queryset,
+                                  follow_successors=follow_successors)[0]

@@ -31,6 +31,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
+from directory.lineage import year_end
 from directory.lookup import UnitLookupError, UnitResolver
 from directory.models import AdministrativeUnit
 from directory.sheets import FONT_NAME, print_setup, use_document_font
@@ -399,7 +400,10 @@ def read_quota_sheet(source, *, plan: Plan) -> ParsedSheet:
         workbook.close()
     parsed.found = True
 
-    resolver = UnitResolver(AdministrativeUnit.objects.communes(), within=plan.unit)
+    # communes on the map of the table's year (its header's year, else the plan's last); a plan of a district
+    # that ended on 30/06/2025 keeps its communes (the resolver stops at the district's last day)
+    resolver = UnitResolver(AdministrativeUnit.objects.communes(), within=plan.unit,
+                            on=year_end(parsed.year or plan.last_year))
     cols = parsed.columns
 
     def cell(cells, name):

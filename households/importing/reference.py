@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from directory.lineage import successor_on, today, year_end
 from directory.lookup import UnitLookupError, UnitResolver
 from directory.models import AdministrativeUnit
 from directory.scoping import scope_for
@@ -77,26 +78,52 @@ class CommuneLookup:
             self._everywhere = UnitResolver(AdministrativeUnit.objects.communes())
         return self._everywhere
 
-    def resolve(self, text: str) -> AdministrativeUnit:
-        if text not in self._cache:
-            self._cache[text] = self._resolve(text)
-        found = self._cache[text]
+    def resolve(self, text: str, year: int | None = None) -> AdministrativeUnit:
+        """The commune ``text`` names on the map of ``year`` (31/12; today without a year)."""
+        key = (text, year)
+        if key not in self._cache:
+            self._cache[key] = self._resolve(text, year)
+        found = self._cache[key]
         if isinstance(found, str):
             raise CellError(found)
         return found
 
-    def _resolve(self, text: str) -> AdministrativeUnit | str:
+    def default_for(self, year: int | None) -> AdministrativeUnit | None:
+        """The commune chosen for the whole file, on the map of ``year``: itself while it exists, else the
+        commune its households went to (Xuân Bái in 2026: Xã Lam Sơn)."""
+        if self.default is None:
+            return None
+        day = year_end(year) if year else today()
+        if self.default.is_valid_on(day):
+            return self.default
+        successor = successor_on(self.default, day)
+        if successor is None:
+            raise CellError(f"Xã đã chọn khi nhập ({self.default.kind_and_name}, {self.default.period_label}) "
+                            f"không có vào năm {year}: hãy ghi cột Xã cho dòng này.")
+        return successor
+
+    def _resolve(self, text: str, year: int | None) -> AdministrativeUnit | str:
+        day = year_end(year) if year else None
         try:
-            unit = self.primary.resolve(text)
+            unit = self.primary.resolve(text, on=day)
         except UnitLookupError as exc:
             if self._everywhere is self.primary:
                 return str(exc)
             try:
-                unit = self._global().resolve(text)
+                unit = self._global().resolve(text, on=day)
             except UnitLookupError:
                 return str(exc)
-        if self.default is not None and unit.pk != self.default.pk:
-            return (f"Xã “{text}” khác với xã đã chọn khi nhập ({self.default.display_name}, mã {self.default.code}); "
+        if day is not None and not unit.is_valid_on(day):
+            # named within a district that ended before the row's year: the commune it became
+            unit = successor_on(unit, day) or unit
+        try:
+            expected = self.default_for(year)
+        except CellError as exc:
+            expected = None if self.default is None else str(exc)
+        if isinstance(expected, str):
+            return expected
+        if expected is not None and unit.pk != expected.pk:
+            return (f"Xã “{text}” khác với xã đã chọn khi nhập ({expected.display_name}, mã {expected.code}); "
                     "hãy sửa cột Xã hoặc chọn đúng xã.")
         if self.scope is not None and not self.scope.contains_unit_id(unit.pk):
             return f"Xã {unit.display_name} (mã {unit.code}) không thuộc địa bàn của bạn."

@@ -93,14 +93,23 @@ class RowValidator:
             fault(COL_HEAD, f"Họ và tên chủ hộ dài quá {self.max_head} ký tự.")
 
         unit = None
+        # A commune is named on the map of the row's review year (the year cell is checked below).
+        try:
+            map_year = cell_int(cells[at[COL_YEAR]], what="Năm rà soát")
+        except CellError:
+            map_year = None
+        map_year = map_year if map_year and 2000 <= map_year <= 2100 else None
         commune_text = cell_text(cells[at[COL_COMMUNE]])
         if commune_text:
             try:
-                unit = self.communes.resolve(commune_text)
+                unit = self.communes.resolve(commune_text, map_year)
             except CellError as exc:
                 fault(COL_COMMUNE, str(exc))
         elif self.default_commune is not None:
-            unit = self.default_commune
+            try:
+                unit = self.communes.default_for(map_year)
+            except CellError as exc:
+                fault(COL_COMMUNE, str(exc))
         else:
             fault(COL_COMMUNE, "Thiếu xã.")
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from directory.lineage import year_end
 from directory.lookup import UnitLookupError, UnitResolver
 from directory.models import AdministrativeUnit, Agency
 
@@ -57,7 +58,7 @@ class _Loader:
     # ------------------------------------------------------------------ lookups
     def unit(self, code: str) -> AdministrativeUnit:
         if code not in self._units:
-            unit = AdministrativeUnit.objects.filter(code=code).first()
+            unit = AdministrativeUnit.objects.filter(code=code, valid_from__isnull=True).first()  # the seeds: old map
             if unit is None:
                 raise SeedDataError(f"Thiếu đơn vị hành chính mã {code}: hãy nạp fixture “units” trước.")
             self._units[code] = unit
@@ -67,7 +68,8 @@ class _Loader:
         unit_code, name = ref if isinstance(ref, tuple) else (plan.unit.code, ref)
         key = (unit_code, name)
         if key not in self._agencies:
-            agency = Agency.objects.select_related("unit").filter(unit__code=unit_code, name=name).first()
+            agency = (Agency.objects.select_related("unit")
+                      .filter(unit__code=unit_code, unit__valid_from__isnull=True, name=name).first())
             if agency is None:
                 raise SeedDataError(f"Kế hoạch {plan.code}: chưa có cơ quan “{name}” (đơn vị mã {unit_code}); "
                                     "hãy nạp các fixture cơ quan (agencies_*) trước.")
@@ -181,8 +183,8 @@ class _Loader:
                 recurrence_note=task_seed.recurrence_note, order=order, created_by=self.acting_user,
             ), "nhiệm vụ")
 
-    def _commune_resolver(self, plan: Plan) -> UnitResolver:
-        return UnitResolver(AdministrativeUnit.objects.communes(), within=plan.unit)
+    def _commune_resolver(self, plan: Plan, year: int) -> UnitResolver:
+        return UnitResolver(AdministrativeUnit.objects.communes(), within=plan.unit, on=year_end(year))
 
     def quota_tables(self, plan: Plan, seed: PlanSeed) -> None:
         for table_seed in seed.quota_tables:
@@ -195,7 +197,7 @@ class _Loader:
                                    target_without_labour=table_seed.target_without_labour,
                                    target_with_labour=table_seed.target_with_labour, note=table_seed.note)
                 self.created["bảng chỉ tiêu"] += 1
-            resolver = self._commune_resolver(plan)
+            resolver = self._commune_resolver(plan, table_seed.year)
             rows = []
             for row in table_seed.rows:
                 try:
@@ -232,7 +234,7 @@ class _Loader:
     def support(self, plan: Plan, seed: PlanSeed) -> None:
         if not seed.support_assignments:
             return
-        resolver = self._commune_resolver(plan)
+        resolver = self._commune_resolver(plan, plan.first_year)
         for order, item in enumerate(seed.support_assignments, start=1):
             try:
                 commune = resolver.resolve(item.commune)

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count
 
+from directory.lineage import year_end
 from directory.lookup import UnitLookupError, UnitResolver
 from directory.models import AdministrativeUnit
 from directory.scoping import scope_for
@@ -99,7 +100,8 @@ def parse_totals_workbook(path_or_file, *, unit: AdministrativeUnit, year: int) 
     if header_row is None:
         return {}, [TotalError(None, "", "Không tìm thấy dòng tiêu đề có cột “Đơn vị” (hoặc “Mã đơn vị”) và "
                                          "“Tổng số hộ”.")]
-    resolver = UnitResolver(AdministrativeUnit.objects.communes(), within=unit)
+    # the communes of the year's map: 31/12 of the year (or the unit's last day, for a district)
+    resolver = UnitResolver(AdministrativeUnit.objects.communes(), within=unit, on=year_end(year))
     totals: dict[int, int] = {}
     errors: list[TotalError] = []
     seen: dict[int, int] = {}

@@ -13,7 +13,6 @@ from directory.lookup import resolve_unit, resolve_unit_with_note
 from directory.models import AdministrativeUnit, Role, UnitSuccession
 from directory.signals import lineage_changed
 from tests.factories import UserFactory
-from tests.reports.test_poverty_report import dataset  # noqa: F401  (the 2022–2024 reviews, a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -173,7 +172,7 @@ def seed_units(db):
     call_command("loaddata", "units", "agencies_thoxuan", verbosity=0)
 
 
-def test_old_boundary_figures_are_identical_after_the_load(seed_units, dataset, district, tmp_path):  # noqa: F811
+def test_old_boundary_figures_are_identical_after_the_load(seed_units, dataset, district, tmp_path):
     """Point 8: loading units never changes a review, a quota table or a report already there
     (the reviews are made on the fixtures' Thọ Xuân, all 30 communes, as in the demo)."""
     from households.models import Review

@@ -3,8 +3,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from dashboard.services import figures_refresh, figures_refresh_all
+from directory.lineage import historic_units
 from directory.lookup import UnitLookupError, resolve_unit
-from directory.models import AdministrativeUnit
 
 
 class Command(BaseCommand):
@@ -17,10 +17,12 @@ class Command(BaseCommand):
     def handle(self, *args, unit=None, **options):
         if unit:
             try:
-                target = resolve_unit(unit)
+                # the unit as named, even one that ended (a district): its figures are what is recounted
+                target = resolve_unit(unit, follow_successors=False)
             except UnitLookupError as exc:
                 raise CommandError(f"--unit: {exc}") from exc
-            ids = AdministrativeUnit.objects.communes().descendants_of(target).values_list("pk", flat=True)
+            # a unit of today's map recounts its predecessors' communes too (their years are its history)
+            ids = historic_units(target).filter(level="commune").values_list("pk", flat=True)
             written = figures_refresh(commune_ids=ids)
         else:
             written = figures_refresh_all()

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from accounts.audit import actor_name, record
 from accounts.models import AuditAction
+from directory.lineage import year_end
 from directory.lookup import UnitLookupError, resolve_unit
 from directory.management.output import xlsx_output_path
 from directory.scoping import scope_for
@@ -30,7 +31,7 @@ class Command(BaseCommand):
             if acting_user is None:
                 raise CommandError(f"Không có người dùng “{user}”.")
         try:
-            unit = resolve_unit(commune)
+            unit = resolve_unit(commune, on=year_end(year))  # the map of that year
         except UnitLookupError as exc:
             raise CommandError(f"--commune: {exc}") from exc
         if acting_user is not None and not scope_for(acting_user).contains_unit_id(unit.pk):

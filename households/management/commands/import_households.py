@@ -30,7 +30,8 @@ class Command(BaseCommand):
         unit = None
         if commune:
             try:
-                unit = resolve_unit(commune)
+                # the commune as named, even one that ended: each row is then placed on its year's map
+                unit = resolve_unit(commune, follow_successors=False)
             except UnitLookupError as exc:
                 raise CommandError(f"--commune: {exc}") from exc
         try:

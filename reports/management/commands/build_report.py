@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from directory.lookup import UnitLookupError, resolve_unit
+from directory.lookup import UnitLookupError, resolve_unit_with_note
 from directory.management.output import xlsx_output_path
 from reports.periods import Period, PeriodKind
 from reports.poverty import build_poverty_report
@@ -34,10 +34,12 @@ class Command(BaseCommand):
             the_period = Period(period_kind, year, period)
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
-        try:
-            the_unit = resolve_unit(unit)
+        try:  # the unit as it was at the end of the period (15499 in 2024: Thị trấn Thọ Xuân)
+            the_unit, note = resolve_unit_with_note(unit, on=the_period.end)
         except UnitLookupError as exc:
             raise CommandError(str(exc)) from exc
+        if note:
+            self.stdout.write(f"Lưu ý: {note}")
         report = build_poverty_report(unit=the_unit, period=the_period, output=output)
         total = report.total.figures
         self.stdout.write(

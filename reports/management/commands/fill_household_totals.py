@@ -17,7 +17,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, unit, **options):
         try:
-            the_unit = resolve_unit(unit)
+            the_unit = resolve_unit(unit, follow_successors=False)  # the unit as named (395: the district)
         except UnitLookupError as exc:
             raise CommandError(str(exc)) from exc
         first = (Review.objects.filter(status=ReviewStatus.APPROVED, commune__path__startswith=the_unit.path)

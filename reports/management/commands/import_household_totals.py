@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from directory.lineage import year_end
 from directory.lookup import UnitLookupError, resolve_unit
 from reports.services.totals import household_totals_import
 
@@ -15,7 +16,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, path, unit, year, **options):
         try:
-            the_unit = resolve_unit(unit)
+            the_unit = resolve_unit(unit, on=year_end(year))
         except UnitLookupError as exc:
             raise CommandError(str(exc)) from exc
         changed, errors = household_totals_import(upload=path, unit=the_unit, year=year, acting_user=None)

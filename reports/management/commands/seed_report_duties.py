@@ -60,13 +60,14 @@ class Command(BaseCommand):
         return plan
 
     def _unit(self, code: str) -> AdministrativeUnit:
-        unit = AdministrativeUnit.objects.filter(code=code).first()
+        # the seeds name units of the map before 01/07/2025 (15 is Yên Bái, not the new Lào Cai)
+        unit = AdministrativeUnit.objects.filter(code=code, valid_from__isnull=True).first()
         if unit is None:
             raise CommandError(f"Chưa có đơn vị hành chính mã {code}: hãy chạy `manage.py loaddata units` trước.")
         return unit
 
     def _agency(self, unit_code: str, names: list[str]) -> Agency:
-        agencies = list(Agency.objects.filter(unit__code=unit_code))
+        agencies = list(Agency.objects.filter(unit__code=unit_code, unit__valid_from__isnull=True))
         wanted = [_norm(n) for n in names]
         for name in wanted:  # exact (normalised) name first, in the order the seed wording comes
             match = [a for a in agencies if _norm(a.name) == name or _norm(a.short_name or "-") == name]
