@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Max, Q
 
 from directory.models import AdministrativeUnit
-from directory.scoping import get_for_user_or_404, scope_for
+from directory.scoping import get_for_user_or_404
 
 from .models import HouseholdTotal, ReportingDuty, ReportRun, ReportRunEvent
 from .periods import Period
@@ -41,9 +41,7 @@ def my_runs(user, today: datetime.date):
 
 def units_for_filter(user):
     """Units a user may pick in the filters: everything in scope above the commune level, plus communes."""
-    ids = scope_for(user).unit_ids
-    qs = AdministrativeUnit.objects.all() if ids is None else AdministrativeUnit.objects.filter(pk__in=ids)
-    return qs.order_by("path")
+    return AdministrativeUnit.objects.for_user(user).order_by("path")  # a prefix subquery, not an id list
 
 
 def years_with_runs(user) -> list[int]:
