@@ -13,6 +13,7 @@ from directory.models import AdministrativeUnit, Agency
 
 from .classification import NoStandardError, standard_for_review
 from .models import EscapePlan, Household, Indicator, Member, PovertyCause, Review, ReviewRound, SupportType
+from .selectors import suggest_household_code
 
 
 class HouseholdForm(forms.ModelForm):
@@ -32,8 +33,19 @@ class HouseholdForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         communes = AdministrativeUnit.objects.for_user(user).communes().order_by("path")
         self.fields["commune"].queryset = communes
-        if self.instance.pk is None and user.unit_id and user.unit.is_commune:
-            self.fields["commune"].initial = user.unit_id
+        own_commune = user.unit if user.unit_id and user.unit.is_commune else None
+        if own_commune is not None:
+            # A commune official enters households of their own commune only: preselected and locked.
+            self.fields["commune"].disabled = True
+            self.fields["commune"].help_text = "Xã của bạn (không đổi được)."
+            if self.instance.pk is None:
+                self.initial["commune"] = own_commune.pk
+        self.fields["code"].help_text = "Gợi ý mã kế tiếp còn trống của thôn; có thể sửa."
+        self.fields["village"].widget.attrs["list"] = "village-options"
+        if self.instance.pk is None and not self.is_bound:
+            commune = own_commune or (communes.first() if len(communes) == 1 else None)
+            if commune is not None and not self.initial.get("code"):
+                self.initial["code"] = suggest_household_code(commune, self.initial.get("village") or "")
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
 
@@ -65,7 +77,7 @@ class BaseMemberFormSet(forms.BaseInlineFormSet):
 
 
 MemberFormSet = inlineformset_factory(Household, Member, form=MemberForm, formset=BaseMemberFormSet, extra=1,
-                                      can_delete=True)
+                                      can_delete=True, max_num=50, validate_max=True)
 
 
 class ReviewForm(forms.ModelForm):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -189,3 +190,105 @@ def movements_by_household(household_ids, *, year: int) -> dict[int, Movement | 
         last = statuses[-1] if statuses else None
         result[household_id] = last.movement if last and last.year == year else None
     return result
+
+
+# --------------------------------------------------------------------------- household code suggestion
+
+_TRAILING_NUMBER = re.compile(r"^(.*?)(\d+)$")
+
+
+def next_code(latest: str | None, *, default_prefix: str, is_taken=lambda code: False, width: int = 4) -> str:
+    """The code after ``latest`` (its trailing number plus one, same zero padding), skipping taken codes.
+
+    ``latest`` None (nothing entered yet) starts at ``default_prefix`` + 0001. A code without a
+    trailing number gets "-1" appended. Pure apart from ``is_taken``.
+    """
+    if latest and (match := _TRAILING_NUMBER.match(latest)):
+        prefix, digits = match.group(1), match.group(2)
+        number, width = int(digits), len(digits)
+    elif latest:
+        prefix, number, width = latest + "-", 0, 1
+    else:
+        prefix, number = default_prefix, 0
+    while True:
+        number += 1
+        candidate = f"{prefix}{number:0{width}d}"
+        if not is_taken(candidate):
+            return candidate
+
+
+def suggest_household_code(commune, village: str = "") -> str:
+    """The next free code of the village (or of the commune when the village has none yet).
+
+    Codes are unique per commune, so a code the village would take but another village
+    already uses is skipped. Reads the (commune, village) and unique (commune, code) indexes.
+    """
+    households = Household.objects.filter(commune=commune)
+    latest = None
+    if village:
+        latest = households.filter(village=village).order_by("-code").values_list("code", flat=True).first()
+    if latest is None:
+        latest = households.order_by("-code").values_list("code", flat=True).first()
+    return next_code(latest, default_prefix=f"{commune.code}-",
+                     is_taken=lambda code: households.filter(code=code).exists())
+
+
+def villages_of(commune) -> list[str]:
+    """The commune's village names (index-only scan of hh_commune_village_idx), for the form's suggestions."""
+    names = (Household.objects.filter(commune=commune).order_by("village").values_list("village", flat=True)
+             .distinct())
+    return [name for name in names if name]
+
+
+# --------------------------------------------------------------------------- list total
+
+EXACT_TOTAL_LIMIT = 10_000
+
+
+@dataclass(frozen=True)
+class Total:
+    count: int
+    is_estimate: bool = False
+    is_lower_bound: bool = False
+
+    def label(self, noun: str = "hộ") -> str:
+        number = f"{self.count:,}".replace(",", ".")
+        if self.is_estimate:
+            return f"khoảng {number} {noun}"
+        if self.is_lower_bound:
+            return f"hơn {number} {noun}"
+        return f"{number} {noun}"
+
+
+def household_total(queryset, *, limit: int = EXACT_TOTAL_LIMIT) -> Total:
+    """How many rows a filtered list has, without counting a million rows per page.
+
+    Exact up to ``limit`` (COUNT over a LIMIT subquery: bounded work, so a commune's list is
+    always exact); above it, PostgreSQL's planner estimate for the same query, or "more than
+    ``limit``" on other databases.
+    """
+    bounded = queryset.order_by()[: limit + 1].count()
+    if bounded <= limit:
+        return Total(bounded)
+    estimate = planner_estimate(queryset.order_by())
+    if estimate is not None:
+        return Total(max(estimate, bounded), is_estimate=True)
+    return Total(limit, is_lower_bound=True)
+
+
+def planner_estimate(queryset) -> int | None:
+    """The planner's row estimate for ``queryset`` (PostgreSQL), None elsewhere."""
+    import json
+
+    from django.db import connections
+
+    connection = connections[queryset.db]
+    if connection.vendor != "postgresql":
+        return None
+    sql, params = queryset.values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return int(plan[0]["Plan"]["Plan Rows"])

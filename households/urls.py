@@ -7,6 +7,7 @@ app_name = "households"
 urlpatterns = [
     path("", views.HouseholdListView.as_view(), name="household_list"),
     path("them/", views.household_edit, name="household_create"),
+    path("ma-ho-goi-y/", views.suggest_code, name="suggest_code"),
     path("<int:pk>/", views.household_detail, name="household_detail"),
     path("<int:pk>/sua/", views.household_edit, name="household_edit"),
     path("<int:household_pk>/ra-soat/them/", views.review_edit, name="review_create"),

@@ -95,6 +95,7 @@ class HouseholdListView(CapabilityRequiredMixin, SingleTableMixin, FilterView):
         user = self.request.user
         context["can_edit"] = user_can(user, Cap.HOUSEHOLD_EDIT)
         context["can_approve"] = _can_approve_somewhere(user)
+        context["total"] = selectors.household_total(self.object_list)
         return context
 
 
@@ -134,6 +135,9 @@ def household_edit(request, pk=None):
     stale = {}
     if data is not None and form.is_valid() and formset.is_valid():
         members = formset.save(commit=False)
+        for number, member_form in enumerate(formset.ordered_forms if formset.can_order else formset.forms):
+            if member_form.instance in members and not member_form.instance.order:
+                member_form.instance.order = number + 1
         new_members = [m for m in members if m.pk is None]
         try:
             result = services.household_save(
@@ -153,8 +157,22 @@ def household_edit(request, pk=None):
             for warning in result.warnings:
                 messages.warning(request, warning)
             return redirect(result.household)
+    commune = household.commune if household.commune_id else (user.unit if user.unit and user.unit.is_commune
+                                                              else None)
+    villages = selectors.villages_of(commune) if commune else []
     return render(request, "households/household_form.html",
-                  {"form": form, "formset": formset, "household": household, "is_new": is_new, **stale})
+                  {"form": form, "formset": formset, "household": household, "is_new": is_new, "villages": villages,
+                   **stale})
+
+
+@login_required
+@require_GET
+def suggest_code(request):
+    """JSON {"code": ...}: the next free household code of a village, for the household form."""
+    require_cap(request.user, Cap.HOUSEHOLD_EDIT)
+    commune = get_for_user_or_404(AdministrativeUnit.objects.communes(), request.user,
+                                  pk=_int_or_none(request.GET.get("commune")) or 0)
+    return JsonResponse({"code": selectors.suggest_household_code(commune, request.GET.get("village", "").strip())})
 
 
 # --------------------------------------------------------------------------- reviews

@@ -1,0 +1,87 @@
+"""Household form made for entering a family: members on one screen, commune locked, code suggested, list total."""
+
+import pytest
+from django.urls import reverse
+
+from households.models import Household
+from households.selectors import Total, household_total, next_code, suggest_household_code
+
+from .factories import HouseholdFactory
+from .test_views import member_formset
+
+pytestmark = pytest.mark.django_db
+
+FAMILY = [
+    {"full_name": "Lê Văn Nam", "birth_year": "1980", "sex": "male", "relation": "head", "ethnicity": "Kinh",
+     "has_labour_capacity": "on"},
+    {"full_name": "Phạm Thị Mai", "birth_year": "1983", "sex": "female", "relation": "spouse", "ethnicity": "Kinh",
+     "has_labour_capacity": "on"},
+    {"full_name": "Lê Văn An", "birth_year": "2008", "sex": "male", "relation": "child", "ethnicity": "Kinh"},
+    {"full_name": "Lê Thị Bình", "birth_year": "2012", "sex": "female", "relation": "child", "ethnicity": "Kinh"},
+    {"full_name": "Lê Văn Cụ", "birth_year": "1950", "sex": "male", "relation": "parent", "ethnicity": "Kinh",
+     "no_labour_reason": "Già yếu"},
+]
+
+
+def test_a_family_of_five_in_one_post_with_the_commune_locked(client_for, commune_a_user, commune_a, commune_b):
+    # the official tries to put the household in another commune: the locked field keeps their own
+    data = {"code": "XB900", "commune": commune_b.pk, "village": "Thôn Tiến", "head_name": "Lê Văn Nam",
+            "area": "rural", "member_count": "1"}
+    data.update(member_formset(FAMILY))
+    response = client_for(commune_a_user).post(reverse("households:household_create"), data)
+    assert response.status_code == 302
+    household = Household.objects.get(code="XB900")
+    assert household.commune == commune_a
+    assert household.member_count == 5 and household.has_labour_capacity
+    assert list(household.members.order_by("order").values_list("full_name", flat=True)) == [
+        m["full_name"] for m in FAMILY]
+
+
+def test_form_shows_the_locked_commune_a_suggested_code_and_the_add_person_button(client_for, commune_a_user,
+                                                                                 commune_a):
+    HouseholdFactory(commune=commune_a, code="15547-0041", village="Thôn Tiến")
+    HouseholdFactory(commune=commune_a, code="15547-0007", village="Thôn Hậu")
+    response = client_for(commune_a_user).get(reverse("households:household_create"))
+    form = response.context["form"]
+    assert form.fields["commune"].disabled and form["commune"].value() == commune_a.pk
+    assert form["code"].value() == "15547-0042"
+    body = response.content.decode()
+    assert "+ Thêm người" in body and "js-warn-unsaved" in body and "members-__prefix__-full_name" in body
+    assert '<option value="Thôn Hậu">' in body  # village suggestions
+
+
+def test_district_staff_choose_the_commune(client_for, district_staff):
+    form = client_for(district_staff).get(reverse("households:household_create")).context["form"]
+    assert not form.fields["commune"].disabled
+
+
+def test_suggested_code_follows_the_village_and_skips_taken_codes(client_for, commune_a_user, commune_a, commune_c):
+    HouseholdFactory(commune=commune_a, code="TT-009", village="Thôn Tiến")
+    HouseholdFactory(commune=commune_a, code="TH-100", village="Thôn Hậu")
+    HouseholdFactory(commune=commune_a, code="TH-101", village="")  # taken in the commune, outside the village
+    assert suggest_household_code(commune_a, "Thôn Tiến") == "TT-010"
+    client = client_for(commune_a_user)
+    url = reverse("households:suggest_code")
+    assert client.get(url, {"commune": commune_a.pk, "village": "Thôn Hậu"}).json() == {"code": "TH-102"}
+    assert client.get(url, {"commune": commune_c.pk}).status_code == 404  # another district's commune
+
+
+def test_next_code_is_pure():
+    assert next_code(None, default_prefix="15547-") == "15547-0001"
+    assert next_code("XB-0099", default_prefix="") == "XB-0100"
+    assert next_code("A9", default_prefix="") == "A10"
+    assert next_code("HO", default_prefix="") == "HO-1"
+    assert next_code("X-01", default_prefix="", is_taken=lambda code: code == "X-02") == "X-03"
+
+
+def test_list_total_is_exact_in_a_commune_and_bounded_above_the_limit(client_for, commune_a_user, commune_a):
+    for i in range(12):
+        HouseholdFactory(commune=commune_a, code=f"XB{i:03}")
+    body = client_for(commune_a_user).get(reverse("households:household_list")).content.decode()
+    assert "<strong>12 hộ</strong>" in body
+    queryset = Household.objects.filter(commune=commune_a)
+    assert household_total(queryset) == Total(12)
+    capped = household_total(queryset, limit=10)
+    assert capped.is_estimate or capped.is_lower_bound
+    assert capped.label().startswith(("khoảng", "hơn 10 hộ"))
+    assert Total(1234).label() == "1.234 hộ"
