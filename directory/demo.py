@@ -20,6 +20,7 @@ class DemoUser:
     is_superuser: bool = False
     unit_from: str | None = None  # start date of the unit ("2025-07-01" for the new map), None for the old map
     agency_kind: str | None = None  # create the agency (as the programme's secretariat) when it does not exist
+    is_unit_chairman: bool = False  # Chủ tịch UBND of the unit: approves its household reviews after 01/07/2025
 
 
 DEMO_USERS = [
@@ -38,6 +39,8 @@ DEMO_USERS = [
     # since 01/07/2025: the new xã (no district level), the province's poverty office, new Tỉnh Lào Cai
     DemoUser("lamson", "Lê Văn Sơn", "commune_official", "15544", unit_from=NEW_MAP,
              position="Công chức Văn hóa - Xã hội xã Lam Sơn (Thọ Xương, Xuân Bái, TT Lam Sơn cũ)"),
+    DemoUser("lamson.chutich", "Phạm Văn Lam", "commune_official", "15544", unit_from=NEW_MAP, is_unit_chairman=True,
+             position="Chủ tịch UBND xã Lam Sơn: công nhận hộ nghèo, hộ cận nghèo (Quyết định 24/2021, Điều 4)"),
     DemoUser("thoxuan", "Trịnh Thị Xuân", "commune_official", "15499", unit_from=NEW_MAP,
              position="Công chức Văn hóa - Xã hội xã Thọ Xuân (mới)"),
     DemoUser("thanhhoa.snnmt", "Lê Thị Thanh", "province_staff", "38",

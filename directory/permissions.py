@@ -50,6 +50,17 @@ def user_can(user, cap: Cap) -> bool:
     return cap in ROLE_CAPABILITIES.get(user.role, frozenset())
 
 
+def effective_review_approver(commune) -> str:
+    """Every commune of the new map (from 01/07/2025) has its reviews recognised by its chairman
+    (Decision 24/2021, Art. 4; no district tier any more); an old commune keeps its setting for its history."""
+    from .lineage import REFORM_DATE
+    from .models import ReviewApprover
+
+    if commune.valid_from is not None and commune.valid_from >= REFORM_DATE:
+        return ReviewApprover.COMMUNE_CHAIRMAN
+    return commune.review_approver
+
+
 def can_approve_reviews_of(user, commune) -> bool:
     """Decision 24/2021 gave approval to the district; after 07/2025 the commune chairman.
 
@@ -60,6 +71,6 @@ def can_approve_reviews_of(user, commune) -> bool:
 
     if user.is_superuser or getattr(user, "role", None) == Role.ADMIN:
         return True
-    if commune.review_approver == ReviewApprover.COMMUNE_CHAIRMAN:
+    if effective_review_approver(commune) == ReviewApprover.COMMUNE_CHAIRMAN:
         return user.role == Role.COMMUNE_OFFICIAL and user.is_unit_chairman and user.unit_id == commune.pk
     return user.role in STAFF_ROLES and user_can(user, Cap.REVIEW_APPROVE)

@@ -21,7 +21,7 @@ class HouseholdForm(forms.ModelForm):
 
     class Meta:
         model = Household
-        fields = ["code", "commune", "village", "head_name", "address", "area", "is_ethnic_minority",
+        fields = ["code", "commune", "village", "head_name", "address", "area", "area_reason", "is_ethnic_minority",
                   "has_person_of_merit", "female_head", "has_labour_capacity", "member_count", "note"]
         widgets = {"note": forms.Textarea(attrs={"rows": 2})}
         help_texts = {
@@ -95,7 +95,7 @@ class ReviewForm(forms.ModelForm):
 
     class Meta:
         model = Review
-        fields = ["year", "round", "review_date", "area", "income_per_capita", "has_labour_capacity",
+        fields = ["year", "round", "review_date", "income_per_capita", "has_labour_capacity",
                   "reviewer", "note"]
         widgets = {
             "review_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

@@ -284,6 +284,12 @@ class Household(TimeStampedModel):
     head_name = models.CharField("họ và tên chủ hộ", max_length=120)
     address = models.CharField("địa chỉ", max_length=255, blank=True)
     area = models.CharField("khu vực", max_length=10, choices=AreaType.choices, default=AreaType.RURAL)
+    # Empty: the area follows the commune on each review's date (households.areas). Filled: ``area`` is an
+    # override of this household, kept with its reason.
+    area_reason = models.CharField(
+        "lý do khu vực khác với xã", max_length=300, blank=True,
+        help_text="Chỉ ghi khi khu vực của hộ khác khu vực của xã, phường (xã: nông thôn; phường, thị trấn: "
+                  "thành thị). Để trống: theo xã, phường tại ngày rà soát.")
     is_ethnic_minority = models.BooleanField("dân tộc thiểu số", default=False)
     has_person_of_merit = models.BooleanField("có người có công", default=False)
     female_head = models.BooleanField("chủ hộ là phụ nữ", default=False)

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from django.db.models import Count, F, OuterRef, Prefetch, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 
 from directory.models import AdministrativeUnit, AreaType
 from directory.permissions import can_approve_reviews_of
@@ -116,6 +116,18 @@ def household_for_page(user, pk: int) -> Household:
     return get_for_user_or_404(queryset, user, pk=pk)
 
 
+def review_area_info(household, year: int, review_date=None) -> dict:
+    """What the review form says about the area: the commune on the review's date and the area it gives."""
+    from .areas import commune_on, household_area_on
+    from .models import default_effective_date
+
+    day = default_effective_date(year, review_date)
+    area = household_area_on(household, day)
+    return {"commune": commune_on(household.commune, day), "area": area,
+            "label": AreaType(area).label, "override": bool((household.area_reason or "").strip()),
+            "reason": household.area_reason}
+
+
 def income_lines(standard) -> list[IncomeLine]:
     """The income lines the review form shows under the standard's name (poverty line first)."""
     if standard is None:
@@ -136,11 +148,19 @@ def review_for_user(user, pk: int) -> Review:
 
 def approval_queue(user):
     """Submitted reviews the user may approve: in scope, and the commune's approver is this user's tier."""
+    from directory.lineage import LEGACY_LAST_DAY, REFORM_DATE
+
+    from .areas import commune_on
+
     submitted = Review.objects.for_user(user).filter(status=ReviewStatus.SUBMITTED)
-    # The approver setting is per commune: one small query over the communes with pending reviews.
+    # The approver is the commune's on the review's date (one small query over the communes with pending
+    # reviews): before 01/07/2025 the commune's own setting (district staff for the old map); from then on the
+    # commune that carries it (a TT Lam Sơn household's 2026 review goes to Xã Lam Sơn's chairman).
     communes = AdministrativeUnit.objects.filter(pk__in=submitted.values("commune_id"))
-    allowed = [commune.pk for commune in communes if can_approve_reviews_of(user, commune)]
-    return (submitted.filter(commune_id__in=allowed)
+    before = [c.pk for c in communes if can_approve_reviews_of(user, c)]
+    after = [c.pk for c in communes if can_approve_reviews_of(user, commune_on(c, REFORM_DATE))]
+    return (submitted.filter(Q(commune_id__in=before, effective_date__lte=LEGACY_LAST_DAY)
+                             | Q(commune_id__in=after, effective_date__gte=REFORM_DATE))
             .select_related("household", "commune", "submitted_by", "standard")
             .prefetch_related("causes")
             .order_by("commune__path", "household__code", "year"))

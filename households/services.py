@@ -19,9 +19,11 @@ from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
 from directory.concurrency import Change, ConcurrentEditError, claim_version, display_value, field_changes
-from directory.permissions import Cap, can_approve_reviews_of, user_can
+from directory.models import AreaType, ReviewApprover
+from directory.permissions import Cap, can_approve_reviews_of, effective_review_approver, user_can
 from directory.scoping import scope_for
 
+from .areas import area_on, commune_on, household_area_on
 from .classification import StandardSnapshot, classify, load_snapshot, standard_for_review
 from .models import (
     EscapePlan,
@@ -53,10 +55,12 @@ def _require_scope(user, commune_id: int) -> None:
 
 def _require_approver(user, review: Review) -> None:
     _require_scope(user, review.commune_id)
-    if not can_approve_reviews_of(user, review.commune):
+    # The commune on the review's date: a 2026 review of a TT Lam Sơn household is Xã Lam Sơn's.
+    commune = commune_on(review.commune, review.effective_date)
+    if not can_approve_reviews_of(user, commune):
+        label = ReviewApprover(effective_review_approver(commune)).label
         raise PermissionDenied(
-            f"Bạn không phải cấp phê duyệt kết quả rà soát của {review.commune.display_name} "
-            f"({review.commune.get_review_approver_display()})."
+            f"Bạn không phải cấp phê duyệt kết quả rà soát của {commune.display_name} ({label})."
         )
 
 
@@ -103,7 +107,7 @@ def _write_history(rows: Iterable[HistoryEntry]) -> None:
 
 # --------------------------------------------------------------------------- households and members
 
-HOUSEHOLD_FIELDS = ("code", "commune", "village", "head_name", "address", "area", "is_ethnic_minority",
+HOUSEHOLD_FIELDS = ("code", "commune", "village", "head_name", "address", "area", "area_reason", "is_ethnic_minority",
                     "has_person_of_merit", "female_head", "has_labour_capacity", "member_count", "note")
 MEMBER_FIELDS = ("full_name", "birth_year", "sex", "citizen_id", "relation", "has_labour_capacity",
                  "no_labour_reason", "ethnicity", "has_disability", "has_health_insurance")
@@ -169,6 +173,12 @@ def household_save(*, household: Household, acting_user, members: Sequence[Membe
                       fields=HOUSEHOLD_FIELDS)
     else:
         household.created_by = acting_user
+    household.area_reason = (household.area_reason or "").strip()
+    commune_area = area_on(household.commune, timezone.localdate())
+    if household.area != commune_area and not household.area_reason:
+        raise ValidationError({"area_reason": (
+            f"Khu vực “{household.get_area_display()}” khác khu vực của {household.commune.display_name} "
+            f"(“{AreaType(commune_area).label}”): ghi lý do, hoặc để khu vực theo xã, phường.")})
     household.full_clean()
     household.save()
     label = f"Hộ {household.code}"
@@ -259,8 +269,12 @@ REVIEW_FIELDS = ("year", "round", "review_date", "area", "income_per_capita", "h
                  "deprivation_count", "category", "reviewer", "note")
 
 
-def review_compute(review: Review, *, deprivation_count: int, snapshot: StandardSnapshot | None = None) -> Review:
-    """Fill a review's derived fields: standard, commune, effective date, deprivation count, category.
+def review_compute(review: Review, *, deprivation_count: int, snapshot: StandardSnapshot | None = None,
+                   area: str | None = None) -> Review:
+    """Fill a review's derived fields: standard, commune, effective date, area, deprivation count, category.
+
+    The area is the commune's on the review's date (``households.areas``) unless the household has an
+    override with its reason, or ``area`` is given (an import row that names it).
 
     Pure apart from loading the standard when no ``snapshot`` is given; the import passes
     the snapshot of the file's year so a batch costs no query per row.
@@ -268,8 +282,14 @@ def review_compute(review: Review, *, deprivation_count: int, snapshot: Standard
     if snapshot is None:
         snapshot = load_snapshot(standard_for_review(review.round, review.year))
     review.standard_id = snapshot.standard_id
-    review.commune_id = review.household.commune_id if review.household_id else review.commune_id
     review.effective_date = default_effective_date(review.year, review.review_date)
+    if review.household_id:
+        # The commune on the review's date: after 01/07/2025 a TT Lam Sơn household is reviewed by Xã Lam Sơn.
+        review.commune_id = commune_on(review.household.commune, review.effective_date).pk
+    if area is not None:
+        review.area = area
+    elif review.household_id:
+        review.area = household_area_on(review.household, review.effective_date)
     review.deprivation_count = deprivation_count
     review.category = classify(snapshot, review.area, review.income_per_capita, deprivation_count)
     return review

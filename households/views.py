@@ -238,6 +238,7 @@ def review_edit(request, household_pk=None, pk=None):
     return render(request, "households/review_form.html", {
         "form": form, "household": household, "review": review, "year": year, "category": category,
         "lines": selectors.income_lines(form.standard),
+        "area_info": selectors.review_area_info(household, year, review.review_date),
         "events": list(review.events.select_related("actor")) if review.pk else [], **stale,
     })
 

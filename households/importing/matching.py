@@ -58,7 +58,7 @@ def fetch_existing(rows: list[ParsedRow]) -> Existing:
     for commune_id, commune_codes in codes.items():
         for chunk in chunks(commune_codes):
             for hh in Household.objects.filter(commune_id=commune_id, code__in=chunk).only(
-                    "pk", "commune_id", "code", *HOUSEHOLD_IMPORT_FIELDS):
+                    "pk", "commune_id", "code", "area_reason", *HOUSEHOLD_IMPORT_FIELDS):
                 households[(commune_id, hh.code)] = hh
     ids = [hh.pk for hh in households.values()]
     reviews, with_members, latest_year = {}, set(), {}

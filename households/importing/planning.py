@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from ..areas import commune_on, unit_area
 from ..classification import classify
-from ..models import HistoryAction, HistoryEntry, Household, Review, ReviewStatus
+from ..models import HistoryAction, HistoryEntry, Household, Review, ReviewStatus, default_effective_date
 from ..services import display_value, history_entries, review_compute
 from .matching import HOUSEHOLD_IMPORT_FIELDS, REVIEW_IMPORT_FIELDS, Existing, is_unchanged
 from .reference import Reference
@@ -155,15 +156,31 @@ def _plan_households(plan: Plan, rows, existing: Existing, acting_user) -> dict[
 
 def _plan_reviews(plan: Plan, rows, existing: Existing, reference: Reference, households, acting_user) -> None:
     approve = plan.approve
+    communes_on: dict[tuple[int, int], object] = {}
+
+    def commune_at(r):
+        """The commune that carries the row's commune on the review date (one lineage walk per commune and year)."""
+        key = (r.commune.pk, r.year)
+        if key not in communes_on:
+            communes_on[key] = commune_on(r.commune, default_effective_date(r.year, None))
+        return communes_on[key]
+
+    def blank_area(r, stored_household) -> str:
+        """A blank "Khu vực": the household's override if it has one, else its commune's on the review date."""
+        if stored_household is not None and (stored_household.area_reason or "").strip():
+            return stored_household.area
+        return unit_area(commune_at(r))
+
     for r in rows:
         key = (r.commune.pk, r.code)
         household_id, commune_id, area, labour = households[key]
         review = existing.reviews.get((household_id, r.year)) if household_id is not None else None
         if review is None:
             snapshot = reference.snapshot(r.year)
-            area = r.area or area
+            area = r.area or blank_area(r, existing.households.get(key))
             labour = (not r.no_labour) if r.no_labour is not None else labour
             count = len(r.indicator_ids)
+            commune_id = commune_at(r).pk
             plan.new_reviews.append(NewReview(r, key, household_id, commune_id, r.year, snapshot.standard_id, area,
                                               r.income, count, classify(snapshot, area, r.income, count), labour))
             continue
@@ -175,7 +192,6 @@ def _plan_reviews(plan: Plan, rows, existing: Existing, reference: Reference, ho
         old = {k: display_value(review, k) for k in REVIEW_IMPORT_FIELDS}
         old["deprived_indicators"] = reference.indicator_names(existing.indicator_ids.get(review.pk, ()), r.year)
         old["causes"] = reference.cause_names(existing.cause_ids.get(review.pk, ()))
-        review.area = r.area or review.area
         review.income_per_capita = r.income
         if r.no_labour is not None:
             review.has_labour_capacity = not r.no_labour
@@ -183,7 +199,8 @@ def _plan_reviews(plan: Plan, rows, existing: Existing, reference: Reference, ho
             review.status = ReviewStatus.APPROVED
             review.approved_by_id = acting_user.pk if acting_user is not None else None
             review.approved_at = plan.now
-        review_compute(review, deprivation_count=len(r.indicator_ids), snapshot=reference.snapshot(r.year))
+        review_compute(review, deprivation_count=len(r.indicator_ids), snapshot=reference.snapshot(r.year),
+                       area=r.area or blank_area(r, review.household))
         plan.changed_reviews.append(ChangedReview(r, review, old_status))
         new = {k: display_value(review, k) for k in REVIEW_IMPORT_FIELDS}
         new["deprived_indicators"] = reference.indicator_names(r.indicator_ids, r.year)

@@ -40,6 +40,7 @@ class Command(BaseCommand):
                 defaults={
                     "first_name": first, "last_name": last, "role": demo.role, "unit": unit, "agency": agency,
                     "position": demo.position, "is_staff": demo.is_staff, "is_superuser": demo.is_superuser,
+                    "is_unit_chairman": demo.is_unit_chairman,
                     "email": f"{demo.username}@example.invalid",
                 },
             )

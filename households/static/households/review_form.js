@@ -22,7 +22,7 @@
     counter.textContent = count;
     var income = value("income_per_capita");
     if (income === "") { output.textContent = "Nhập thu nhập để xem phân loại"; return; }
-    var params = new URLSearchParams({year: value("year"), round: value("round"), area: value("area"),
+    var params = new URLSearchParams({year: value("year"), round: value("round"), area: value("area") || form.getAttribute("data-area"),
                                       income: income, count: count});
     if (pending) { pending.abort(); }
     pending = new AbortController();

@@ -1,0 +1,114 @@
+"""Issue 11 points 3–4 on the reformed map: a household of former TT Lam Sơn reviewed in 2026 by Xã Lam Sơn
+(rural, Decree 351, approved by the commune chairman), the same household's 2024 review (urban, district staff)."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+
+from directory.models import ReviewApprover, Role
+from households import services
+from households.classification import standard_for_list_year
+from households.models import Category, Household, Review, ReviewStatus
+from tests.factories import UserFactory
+
+from .factories import HouseholdFactory, make_review
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def lam_son(reform):
+    tt = reform.old["TT Lam Sơn"]
+    tt.review_approver = ReviewApprover.DISTRICT_STAFF
+    tt.save()
+    household = HouseholdFactory(code="LS001", commune=tt, area="urban", head_name="Trần Văn Phố",
+                                 area_reason="")
+    new = reform.new["Lam Sơn"]
+    return {
+        "household": household,
+        "new": new,
+        "official": UserFactory(username="lamson_t", role=Role.COMMUNE_OFFICIAL, unit=new),
+        "chairman": UserFactory(username="lamson_ct", role=Role.COMMUNE_OFFICIAL, unit=new, is_unit_chairman=True),
+        "district": UserFactory(username="thoxuan_t", role=Role.DISTRICT_STAFF, unit=reform.tho_xuan_district),
+        "reform": reform,
+    }
+
+
+def _deprived(count):
+    return [str(pk) for pk in standard_for_list_year(2027).indicators.order_by("order")
+            .values_list("pk", flat=True)[:count]]
+
+
+def test_lamson_enters_the_2026_review_and_the_chairman_approves_it(client_for, lam_son):
+    household, official = lam_son["household"], lam_son["official"]
+    url = reverse("households:review_create", args=[household.pk])
+    client = client_for(official)
+    # the form: Decree 351 indicators, the rural line 2.200.000, the area of Xã Lam Sơn
+    body = client.get(url, {"year": 2026, "round": "periodic"}).content.decode()
+    assert "Chuẩn nghèo giai đoạn 2027–2030, Nghị định 351/2025/NĐ-CP" in body
+    assert "2.200.000" in body and "Sử dụng dịch vụ số, internet" in body
+    assert "Nông thôn" in body and "Xã Lam Sơn" in body
+    # a household at 2.100.000 with 3 deprivations is poor
+    data = {"year": 2026, "round": "periodic", "review_date": "2026-10-15", "income_per_capita": 2_100_000,
+            "has_labour_capacity": "on", "deprived_indicators": _deprived(3), "submit": "1"}
+    assert client.post(url + "?year=2026&round=periodic", data).status_code == 302
+    review = Review.objects.get(household=household, year=2026)
+    assert (review.category, review.area, review.standard.code, review.status) == (
+        Category.POOR, "rural", "nd351-2025", ReviewStatus.SUBMITTED)
+
+    # the district staff of the abolished district does not approve it; the chairman does, from his queue
+    with pytest.raises(PermissionDenied):
+        services.review_approve(review=review, acting_user=lam_son["district"])
+    queue = client_for(lam_son["chairman"]).get(reverse("households:approval_queue")).content.decode()
+    assert "LS001" in queue
+    district_queue = client_for(lam_son["district"]).get(reverse("households:approval_queue")).content.decode()
+    assert "LS001" not in district_queue
+    response = client_for(lam_son["chairman"]).post(reverse("households:approval_queue"),
+                                                    {"action": "approve", "review": [review.pk]})
+    assert response.status_code == 302
+    review.refresh_from_db()
+    assert review.status == ReviewStatus.APPROVED and review.approved_by == lam_son["chairman"]
+
+    # it is Xã Lam Sơn's review (the commune on its date), counted under the new xã once its households are
+    # followed there (Household.current_commune, map-households)
+    assert review.commune == lam_son["new"]
+
+
+def test_at_2_250_000_it_is_neither_poor_nor_near_poor(lam_son):
+    review = make_review(lam_son["household"], year=2026, income=2_250_000, deprived=3,
+                         review_date=datetime.date(2026, 10, 15))
+    assert review.category not in (Category.POOR, Category.NEAR_POOR)
+
+
+def test_the_same_household_was_urban_and_district_approved_before_the_reform(lam_son):
+    review = make_review(lam_son["household"], year=2024, income=1_900_000, deprived=3, status=ReviewStatus.DRAFT)
+    assert review.area == "urban" and review.category == Category.POOR  # 1.900.000 ≤ 2.000.000 urban
+    services.review_submit(review=review, acting_user=UserFactory(role=Role.COMMUNE_OFFICIAL,
+                                                                  unit=lam_son["household"].commune))
+    review.refresh_from_db()
+    with pytest.raises(PermissionDenied):
+        services.review_approve(review=review, acting_user=lam_son["chairman"])
+    services.review_approve(review=review, acting_user=lam_son["district"])
+    review.refresh_from_db()
+    assert review.status == ReviewStatus.APPROVED
+
+
+def test_a_household_area_differs_only_with_a_reason_which_is_kept(lam_son):
+    household = Household.objects.get(pk=lam_son["household"].pk)
+    # today (after the reform) the commune is Xã Lam Sơn: urban needs a reason
+    household.area = "urban"
+    with pytest.raises(services.ValidationError) as error:
+        services.household_save(household=household, acting_user=lam_son["official"],
+                                 expected_version=household.version)
+    assert "ghi lý do" in str(error.value)
+    household = Household.objects.get(pk=household.pk)
+    household.area, household.area_reason = "urban", "Khu phố chợ Lam Sơn, giữ thành thị theo quyết định của tỉnh"
+    services.household_save(household=household, acting_user=lam_son["official"],
+                            expected_version=household.version)
+    household.refresh_from_db()
+    assert household.area_reason.startswith("Khu phố chợ")
+    review = make_review(household, year=2026, income=2_700_000, deprived=3, review_date=datetime.date(2026, 10, 1))
+    assert review.area == "urban" and review.category == Category.POOR  # 2.700.000 ≤ 2.800.000 urban
+    assert household.history.filter(field="area_reason").exists()
