@@ -270,11 +270,12 @@ REVIEW_FIELDS = ("year", "round", "review_date", "area", "income_per_capita", "h
 
 
 def review_compute(review: Review, *, deprivation_count: int, snapshot: StandardSnapshot | None = None,
-                   area: str | None = None) -> Review:
+                   area: str | None = None, commune=None) -> Review:
     """Fill a review's derived fields: standard, commune, effective date, area, deprivation count, category.
 
     The area is the commune's on the review's date (``households.areas``) unless the household has an
-    override with its reason, or ``area`` is given (an import row that names it).
+    override with its reason, or ``area`` is given (an import row that names it). ``commune`` is the commune
+    on the review's date when the caller knows it already (the import, once per commune and year).
 
     Pure apart from loading the standard when no ``snapshot`` is given; the import passes
     the snapshot of the file's year so a batch costs no query per row.
@@ -283,7 +284,9 @@ def review_compute(review: Review, *, deprivation_count: int, snapshot: Standard
         snapshot = load_snapshot(standard_for_review(review.round, review.year))
     review.standard_id = snapshot.standard_id
     review.effective_date = default_effective_date(review.year, review.review_date)
-    if review.household_id:
+    if commune is not None:
+        review.commune_id = commune.pk
+    elif review.household_id:
         # The commune on the review's date: after 01/07/2025 a TT Lam Sơn household is reviewed by Xã Lam Sơn.
         review.commune_id = commune_on(review.household.commune, review.effective_date).pk
     if area is not None:

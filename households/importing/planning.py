@@ -200,7 +200,7 @@ def _plan_reviews(plan: Plan, rows, existing: Existing, reference: Reference, ho
             review.approved_by_id = acting_user.pk if acting_user is not None else None
             review.approved_at = plan.now
         review_compute(review, deprivation_count=len(r.indicator_ids), snapshot=reference.snapshot(r.year),
-                       area=r.area or blank_area(r, review.household))
+                       area=r.area or blank_area(r, review.household), commune=commune_at(r))
         plan.changed_reviews.append(ChangedReview(r, review, old_status))
         new = {k: display_value(review, k) for k in REVIEW_IMPORT_FIELDS}
         new["deprived_indicators"] = reference.indicator_names(r.indicator_ids, r.year)

@@ -753,3 +753,17 @@ def test_multi_row_insert_path_used_by_other_databases(tmp_path, commune_a, comm
     assert Review.deprived_indicators.through.objects.count() == 60
     assert Review.causes.through.objects.count() == 20
     assert HistoryEntry.objects.count() == 40 and ReviewEvent.objects.count() == 20
+
+
+def test_a_blank_area_takes_the_communes_area_on_the_review_date(tmp_path, commune_a, commune_a_user):
+    # given Xuân Bái is a phường here (urban); one row leaves "Khu vực" blank, another names it
+    commune_a.kind = "phuong"
+    commune_a.save()
+    path = write_xlsx(tmp_path / "khu-vuc.xlsx", [row(code="XB201", area=None, income=1_900_000, deprived=(0, 1, 2)),
+                                                   row(code="XB202", area="Nông thôn", income=1_900_000,
+                                                       deprived=(0, 1, 2))])
+    import_reviews(path, acting_user=commune_a_user)
+    blank = Review.objects.get(household__code="XB201")
+    named = Review.objects.get(household__code="XB202")
+    assert (blank.area, blank.category) == ("urban", "poor")  # 1.900.000 ≤ 2.000.000 urban line
+    assert (named.area, named.category) == ("rural", "average")
