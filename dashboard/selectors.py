@@ -66,9 +66,53 @@ def figure_years(unit: AdministrativeUnit) -> list[int]:
                       .values_list("year", flat=True).distinct()), reverse=True)
 
 
-def default_year(years: list[int], today: datetime.date) -> int:
-    """The latest year with figures that is not in the future; the current year when there are none."""
+@dataclass(frozen=True)
+class YearCompletion:
+    """How many communes under a unit have finished a year's periodic review."""
+
+    year: int
+    done: int
+    total: int
+
+    @property
+    def is_mostly_complete(self) -> bool:
+        return self.total > 0 and self.done * 2 > self.total
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}: {self.done}/{self.total} xã đã có kết quả"
+
+
+def year_completion(unit: AdministrativeUnit, years: list[int]) -> dict[int, YearCompletion]:
+    """Per year: communes under ``unit`` whose periodic review of that year has approved results and
+    nothing left in draft, submitted or returned. One grouped query on review_commune_year_idx."""
+    from households.models import Review, ReviewStatus
+
+    # The communes that existed during each year (a reform changes the list); one small query per year.
+    per_year = {year: set(communes_of(unit, datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+                          .values_list("pk", flat=True)) for year in years}
+    commune_ids = set().union(*per_year.values()) if per_year else set()
+    done: dict[int, int] = defaultdict(int)
+    if years and commune_ids:
+        open_statuses = [ReviewStatus.DRAFT, ReviewStatus.SUBMITTED, ReviewStatus.RETURNED]
+        rows = (Review.objects.filter(commune_id__in=commune_ids, year__in=years, round=ReviewRound.PERIODIC)
+                .values("year", "commune_id")
+                .annotate(approved=Count("pk", filter=Q(status=ReviewStatus.APPROVED)),
+                          pending=Count("pk", filter=Q(status__in=open_statuses))))
+        for row in rows:
+            if row["approved"] and not row["pending"] and row["commune_id"] in per_year[row["year"]]:
+                done[row["year"]] += 1
+    return {year: YearCompletion(year, done[year], len(per_year[year])) for year in years}
+
+
+def default_year(years: list[int], today: datetime.date, completion: dict[int, YearCompletion] | None = None) -> int:
+    """The latest year (not in the future) whose periodic review is complete for most of the unit's
+    communes, not a year with one early approval; else the latest past year with figures; else this year."""
     past = [y for y in years if y <= today.year]
+    if completion:
+        complete = [y for y in past if y in completion and completion[y].is_mostly_complete]
+        if complete:
+            return max(complete)
     return max(past) if past else (max(years) if years else today.year)
 
 

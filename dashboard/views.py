@@ -25,8 +25,11 @@ def _data(request):
     unit = selectors.dashboard_unit(request.user, params.get("don_vi"))
     today = timezone.localdate()
     years = selectors.figure_years(unit)
-    year = params.get("nam") or selectors.default_year(years, today)
-    return selectors.dashboard_data(request.user, unit, year, today, years), years, params
+    completion = selectors.year_completion(unit, years)
+    year = params.get("nam") or selectors.default_year(years, today, completion)
+    data = selectors.dashboard_data(request.user, unit, year, today, years)
+    data.completion = completion
+    return data, years, params
 
 
 class DashboardView(CapabilityRequiredMixin, View):
@@ -35,6 +38,7 @@ class DashboardView(CapabilityRequiredMixin, View):
         charts = [(key, data.charts[key]) for key in CHART_ORDER]
         return render(request, "dashboard/index.html", {
             "data": data, "h": data.headline, "years": years or [data.year], "charts": charts,
+            "completion": [data.completion[y] for y in years if y in data.completion],
             "chart_json": dict(charts),
             "crumbs": selectors.breadcrumbs(request.user, data.unit),
         })

@@ -312,3 +312,11 @@ def planner_estimate(queryset) -> int | None:
     if isinstance(plan, str):
         plan = json.loads(plan)
     return int(plan[0]["Plan"]["Plan Rows"])
+
+
+def running_round(day: datetime.date) -> str:
+    """The review round running on ``day``: periodic from 1 September to 14 December, regular otherwise."""
+    from .models import ReviewRound
+
+    periodic = datetime.date(day.year, 9, 1) <= day <= datetime.date(day.year, 12, 14)
+    return ReviewRound.PERIODIC if periodic else ReviewRound.REGULAR

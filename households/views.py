@@ -206,8 +206,9 @@ def review_edit(request, household_pk=None, pk=None):
             return redirect(household)
     else:
         household = get_for_user_or_404(Household.objects.select_related("commune"), user, pk=household_pk)
+        today = timezone.localdate()
         review = Review(household=household, area=household.area, has_labour_capacity=household.has_labour_capacity,
-                        year=timezone.localdate().year)
+                        year=today.year, round=selectors.running_round(today))
     year = _year_param(request, review.year)
     round_ = _round_param(request, review.round)
     data = request.POST if request.method == "POST" else None

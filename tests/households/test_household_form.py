@@ -85,3 +85,24 @@ def test_list_total_is_exact_in_a_commune_and_bounded_above_the_limit(client_for
     assert capped.is_estimate or capped.is_lower_bound
     assert capped.label().startswith(("khoảng", "hơn 10 hộ"))
     assert Total(1234).label() == "1.234 hộ"
+
+
+def test_review_form_defaults_to_the_running_round_and_year():
+    import datetime
+
+    from households.selectors import running_round
+
+    assert running_round(datetime.date(2026, 9, 1)) == "periodic"
+    assert running_round(datetime.date(2026, 12, 14)) == "periodic"
+    assert running_round(datetime.date(2026, 12, 15)) == "regular"
+    assert running_round(datetime.date(2026, 3, 10)) == "regular"
+
+
+def test_new_review_form_opens_on_this_year_and_round(client_for, commune_a_user, household_a):
+    from django.utils import timezone
+
+    from households.selectors import running_round
+
+    form = client_for(commune_a_user).get(reverse("households:review_create", args=[household_a.pk])).context["form"]
+    today = timezone.localdate()
+    assert form["year"].value() == today.year and form["round"].value() == running_round(today)

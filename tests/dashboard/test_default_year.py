@@ -1,0 +1,46 @@
+"""The dashboard opens on the latest year whose periodic review is complete for most of the unit, and says
+how complete each year is ("2026: 1/30 xã đã có kết quả")."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from dashboard.selectors import YearCompletion, default_year, year_completion
+from dashboard.services import figures_refresh_all
+from tests.factories import CommuneFactory
+from tests.households.factories import HouseholdFactory, make_review
+
+pytestmark = pytest.mark.django_db
+
+
+def test_default_year_is_pure():
+    today = datetime.date(2026, 3, 1)
+    completion = {2026: YearCompletion(2026, 1, 30), 2025: YearCompletion(2025, 29, 30),
+                  2024: YearCompletion(2024, 30, 30)}
+    assert default_year([2026, 2025, 2024], today, completion) == 2025
+    assert default_year([2026, 2025], today, {2026: YearCompletion(2026, 1, 30)}) == 2026  # none complete
+    assert default_year([], today, {}) == 2026
+    assert YearCompletion(2026, 1, 30).label == "2026: 1/30 xã đã có kết quả"
+    assert not YearCompletion(2026, 15, 30).is_mostly_complete and YearCompletion(2026, 16, 30).is_mostly_complete
+
+
+def test_one_early_approval_does_not_move_the_dashboard(client_for, leadership, district, commune_a, commune_b):
+    third = CommuneFactory(code="15599", name="Xuân Phú", parent=district)
+    for commune in (commune_a, commune_b, third):
+        make_review(HouseholdFactory(commune=commune), year=2024, status="approved")
+    # 2025: one commune finished, one still has a submitted review
+    make_review(HouseholdFactory(commune=commune_a), year=2025, status="approved")
+    pending = HouseholdFactory(commune=commune_b)
+    make_review(pending, year=2025, status="approved")
+    make_review(HouseholdFactory(commune=commune_b), year=2025, status="submitted")
+    figures_refresh_all()
+    completion = year_completion(district, [2025, 2024])
+    assert (completion[2025].done, completion[2025].total) == (1, 3)
+    assert (completion[2024].done, completion[2024].total) == (3, 3)
+    response = client_for(leadership).get(reverse("dashboard:index"))
+    assert response.context["data"].year == 2024
+    body = response.content.decode()
+    assert "2025: 1/3 xã đã có kết quả" in body and "2024: 3/3 xã đã có kết quả" in body
+    # choosing the year still works
+    assert client_for(leadership).get(reverse("dashboard:index"), {"nam": 2025}).context["data"].year == 2025
