@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run serve test venv demo-data lint bench bench-data bench-small clean
+.PHONY: setup run serve test venv demo-data lint bench bench-data bench-small clean backup restore
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -92,6 +92,15 @@ bench-data: venv
 bench-small: venv
 	$(PY) tests/bench/bench_import_households.py
 	$(PY) tests/bench/bench_dashboard.py
+
+# PostgreSQL only (DATABASE_URL): the database with pg_dump and the media folder, into BACKUP_DIR.
+BACKUP_DIR ?= backups
+backup:
+	scripts/backup.sh $(BACKUP_DIR)
+
+# Into an EMPTY database: make restore DUMP=backups/giamngheo-....dump MEDIA=backups/media-....tar.gz
+restore:
+	scripts/restore.sh $(DUMP) $(MEDIA)
 
 clean:
 	rm -rf var .pytest_cache

@@ -1,6 +1,8 @@
 """Project-wide middleware: request ids for the logs, and response headers that protect personal data."""
 
+import logging
 import re
+import time
 import uuid
 
 from django.conf import settings
@@ -31,6 +33,7 @@ class SecurityHeadersMiddleware:
 
 
 REQUEST_ID_HEADER = "X-Request-ID"
+request_logger = logging.getLogger("povertyapp.request")
 _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 
 
@@ -46,8 +49,12 @@ class RequestIDMiddleware:
         incoming = request.headers.get(REQUEST_ID_HEADER, "")
         request.request_id = incoming if _VALID_REQUEST_ID.match(incoming) else uuid.uuid4().hex
         token = current_request.set(request)
+        started = time.monotonic()
         try:
             response = self.get_response(request)
+            duration_ms = round((time.monotonic() - started) * 1000)
+            request_logger.info("%s %s %s", request.method, request.path, response.status_code,
+                                extra={"status": response.status_code, "duration_ms": duration_ms})
         finally:
             current_request.reset(token)
         response[REQUEST_ID_HEADER] = request.request_id

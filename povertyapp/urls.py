@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from directory.views import favicon
+from ops.health import SystemHealthView
 
 admin.site.site_header = "Quản trị Chương trình giảm nghèo bền vững"
 admin.site.site_title = "Giảm nghèo bền vững"
@@ -19,6 +20,8 @@ urlpatterns = [
     path("ho-gia-dinh/", include("households.urls")),
     path("bao-cao/", include("reports.urls")),
     path("tong-quan/", include("dashboard.urls")),
+    # Monitoring: database, broker, worker heartbeat, disk (200 or 500; ?format=json).
+    path("health/", SystemHealthView.as_view(), name="health"),
 ]
 
 # MEDIA_ROOT is never served as a URL, not even with DEBUG: it holds report files with personal data,

@@ -8,6 +8,7 @@ from celery.schedules import crontab
 from csp.constants import NONE, SELF
 
 from povertyapp.env import env, env_bool, env_int, env_list
+from povertyapp.sentry import init_sentry
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env("DJANGO_VAR_DIR", str(BASE_DIR / "var")))
@@ -34,6 +35,7 @@ INSTALLED_APPS = [
     "reports",
     "dashboard",
     "accounts",
+    "ops",
 ]
 
 MIDDLEWARE = [
@@ -177,10 +179,23 @@ DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "giamngheo@localhost")
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 DJANGO_TABLES2_PAGE_RANGE = 8
 
+# Structured logs on stderr: key=value lines (DJANGO_LOG_FORMAT=json for JSON), each with the request id,
+# the user, and one "request" line per request with its status and duration (povertyapp.logs).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_context": {"()": "povertyapp.logs.RequestContextFilter"}},
+    "formatters": {
+        "kv": {"()": "povertyapp.logs.KeyValueFormatter"},
+        "json": {"()": "povertyapp.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_context"],
+            "formatter": "json" if env("DJANGO_LOG_FORMAT", "kv") == "json" else "kv",
+        },
+    },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
 }
 
@@ -219,6 +234,11 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
     # Dashboard: recount the pre-aggregated figures of every commune (approvals and imports also
     # queue a refresh of their communes at once; this catches anything missed, e.g. a broker outage).
+    # Operations: a worker writes its heartbeat every minute; /health/ fails when none is recent.
+    "ops-worker-heartbeat": {
+        "task": "ops.tasks.worker_heartbeat_task",
+        "schedule": 60.0,
+    },
     "dashboard-nightly": {
         "task": "dashboard.tasks.dashboard_refresh_all_task",
         "schedule": crontab(hour=1, minute=30),
@@ -238,6 +258,13 @@ CELERY_BEAT_SCHEDULE["reports-recover"] = {
     "task": "reports.tasks.reports_recover_task",
     "schedule": float(REPORT_JOB_RECOVER_EVERY_SECONDS),
 }
+
+# Health check (/health/): the newest worker heartbeat may be this old (seconds); the media disk this full (%).
+HEALTH_WORKER_MAX_AGE = env_int("HEALTH_WORKER_MAX_AGE", 5 * 60)
+HEALTH_DISK_MAX_PERCENT = env_int("HEALTH_DISK_MAX_PERCENT", 90)
+
+# Error reporting: Sentry when SENTRY_DSN is set (SENTRY_ENVIRONMENT, SENTRY_RELEASE); off otherwise.
+SENTRY_ENABLED = init_sentry(env("SENTRY_DSN", ""), environment=env("SENTRY_ENVIRONMENT", "production"))
 
 # Reports: how many days before a deadline a run counts as "sắp đến hạn".
 REPORT_DUE_SOON_DAYS = env_int("REPORT_DUE_SOON_DAYS", 7)
