@@ -64,8 +64,13 @@ class _Collector(BaseHTTPRequestHandler):
 
     def do_POST(self):  # noqa: N802 - http.server's name
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        if self.headers.get("Content-Encoding") == "gzip":
+        encoding = self.headers.get("Content-Encoding")
+        if encoding == "gzip":
             body = zlib.decompress(body, 16 + zlib.MAX_WBITS)
+        elif encoding == "br":  # sentry-sdk compresses with brotli when the package is installed
+            import brotli
+
+            body = brotli.decompress(body)
         _Collector.received.append(body)
         self.send_response(200)
         self.end_headers()
