@@ -767,3 +767,29 @@ def test_a_blank_area_takes_the_communes_area_on_the_review_date(tmp_path, commu
     named = Review.objects.get(household__code="XB202")
     assert (blank.area, blank.category) == ("urban", "poor")  # 1.900.000 ≤ 2.000.000 urban line
     assert (named.area, named.category) == ("rural", "average")
+
+
+def test_a_2026_list_uses_decree_351_indicator_headers_both_ways(tmp_path, commune_a, commune_a_user):
+    """The file's year implies the standard: the 2026 periodic list (lists of 2027) is Decree 351's."""
+    from households.classification import standard_for_list_year
+
+    names = list(standard_for_list_year(2027).indicators.order_by("order").values_list("name", flat=True))
+    header = ["Mã hộ", "Họ và tên chủ hộ", "Xã", "Thôn", "Khu vực", "Số nhân khẩu", "Năm rà soát",
+              "Thu nhập bình quân đầu người (đồng/tháng)", *names, "Không có khả năng lao động", "Dân tộc thiểu số",
+              "Nguyên nhân nghèo"]
+    values = row(code="XB351", year=2026, income=2_100_000, area="Nông thôn")
+    values.update({names[i]: "x" for i in (0, 9, 12)})  # employment, digital services, household waste
+    path = write_xlsx(tmp_path / "ra-soat-2026.xlsx", [values], header=header)
+    import_reviews(path, acting_user=commune_a_user)
+    review = Review.objects.get(household__code="XB351", year=2026)
+    assert review.standard.code == "nd351-2025" and review.category == "poor"
+    assert set(review.deprived_indicators.values_list("code", flat=True)) == {"viec_lam", "dich_vu_so", "rac_thai"}
+    # a 2026 file with the Decree 07 headers lacks the new columns: refused, naming them
+    old = write_xlsx(tmp_path / "cu.xlsx", [row(code="XB352", year=2026)])
+    with pytest.raises(ImportRejected) as error:
+        import_reviews(old, acting_user=commune_a_user)
+    assert "Sử dụng dịch vụ số, internet" in " ".join(f.message for f in error.value.faults)
+    # and the export heads its columns with the same names
+    output = tmp_path / "xuat-2026.xlsx"
+    export_reviews(unit=commune_a, year=2026, output=output, user=commune_a_user)
+    assert import_reviews(output, acting_user=commune_a_user).unchanged == 1
