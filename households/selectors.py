@@ -171,7 +171,8 @@ def pending_reviews(user, *, year: int | None = None, status: str | None = None)
     statuses = [status] if status in (ReviewStatus.DRAFT, ReviewStatus.RETURNED) else [ReviewStatus.DRAFT,
                                                                                        ReviewStatus.RETURNED]
     queryset = (Review.objects.for_user(user).filter(status__in=statuses)
-                .select_related("household", "commune").order_by("commune__path", "household__code", "-year"))
+                .select_related("household", "commune", "standard")
+                .order_by("commune__path", "household__code", "-year"))
     if year:
         queryset = queryset.filter(year=year)
     return queryset

@@ -317,6 +317,7 @@ def test_bulk_submit(client_for, commune_a_user, commune_a, household_b):
     client = client_for(commune_a_user)
     body = client.get(reverse("households:pending_reviews")).content.decode()
     assert "TL001" not in body
+    assert "Chuẩn nghèo giai đoạn 2022–2025, Nghị định 07/2021/NĐ-CP" in body  # each review names its standard
     client.post(reverse("households:pending_reviews"), {"review": [d.pk for d in drafts[:2]] + [outsider.pk]})
     statuses = [Review.objects.get(pk=d.pk).status for d in drafts]
     assert statuses == ["submitted", "submitted", "draft"]
