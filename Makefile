@@ -102,5 +102,14 @@ backup:
 restore:
 	scripts/restore.sh $(DUMP) $(MEDIA)
 
+# The demo's workbooks printed to PDF by LibreOffice, where installed: page counts per file and sheet (README).
+print-check: venv
+	mkdir -p var/print
+	$(MANAGE) build_report annual --year 2024 --unit 395 --output var/print/bao-cao-nam-2024-395.xlsx
+	$(MANAGE) export_households --commune 395 --year 2024 --output var/print/ra-soat-2024-395.xlsx
+	$(MANAGE) export_households --commune "Thọ Xuân/Xuân Bái" --year 2024 --output var/print/ra-soat-2024-xuan-bai.xlsx
+	$(MANAGE) export_quotas --plan thoxuan-2024 --year 2024 --output var/print/chi-tieu-2024-thoxuan.xlsx
+	$(PY) scripts/pdf_pages.py var/print/*.xlsx
+
 clean:
 	rm -rf var .pytest_cache
