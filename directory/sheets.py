@@ -310,9 +310,14 @@ class DocumentSheet:
                                height=min(lines, 7) * _LINE_HEIGHT + 4)
             self.header_rows = (top, top)
             return
-        groups = [c.group for c in self.columns]
-        group_lines = max((self._lines(g, i, i + groups.count(g) - 1, size=FONT_SIZE * 1.35)
-                           for i, g in enumerate(groups, start=1) if g), default=1)
+        spans = []  # (first, last) column of each group, 1-based
+        for index, column in enumerate(self.columns, start=1):
+            if column.group and (index == 1 or self.columns[index - 2].group != column.group):
+                last = index
+                while last < self.last_column and self.columns[last].group == column.group:
+                    last += 1
+                spans.append((column.group, index, last))
+        group_lines = max((self._lines(g, first, last, size=FONT_SIZE * 1.35) for g, first, last in spans), default=1)
         top_cells = [self._cell(c.group or c.header, style=style) for c in self.columns]
         top = self._append(top_cells, height=group_lines * _LINE_HEIGHT + 4)
         sub = self._append([self._cell(c.header if c.group else None, style=style) for c in self.columns],
