@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run serve test venv demo-data lint bench bench-data bench-small clean backup restore
+.PHONY: setup run serve test venv demo-data lint bench bench-data bench-small clean backup restore print-check
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
