@@ -40,24 +40,33 @@ class ApprovalQueueFilter(django_filters.FilterSet):
         model = Review
         fields = ["q", "commune", "village", "round", "category", "year", "submitted_by"]
 
-    def __init__(self, data=None, queryset=None, **kwargs):
+    def __init__(self, data=None, queryset=None, *, user=None, **kwargs):
         super().__init__(data, queryset, **kwargs)
-        # Choices come from the queue itself (the submitted reviews this user approves), so a
-        # filter never offers a commune, village or submitter with nothing waiting.
-        communes = list(AdministrativeUnit.objects.filter(pk__in=queryset.order_by().values("commune_id"))
-                        .order_by("path"))
+        # Choices come from the queue itself (the submitted reviews this user approves), so a filter never
+        # offers a commune, village or submitter with nothing waiting; the value in use stays offered even
+        # once its rows are all done, so the reviewer stays on the same filters after a bulk action.
+        commune_ids = set(queryset.order_by().values_list("commune_id", flat=True).distinct())
+        selected_commune = self._selected("commune")
+        if selected_commune and user is not None:
+            commune_ids |= set(AdministrativeUnit.objects.for_user(user).filter(pk=selected_commune)
+                               .values_list("pk", flat=True))
+        communes = list(AdministrativeUnit.objects.filter(pk__in=commune_ids).order_by("path"))
         self.filters["commune"].extra["choices"] = [(str(c.pk), c.display_name) for c in communes]
         village_rows = queryset
-        commune = self._selected("commune")
-        if commune:
-            village_rows = village_rows.filter(commune_id=commune)
-        village_names = village_rows.order_by().values_list("household__village", flat=True).distinct()
-        villages = sorted(v for v in village_names if v)
-        self.filters["village"].extra["choices"] = [(v, v) for v in villages]
-        submitters = (User.objects.filter(pk__in=queryset.order_by().values("submitted_by_id"))
-                      .order_by("last_name", "first_name", "username"))
+        if selected_commune:
+            village_rows = village_rows.filter(commune_id=selected_commune)
+        villages = set(village_rows.order_by().values_list("household__village", flat=True).distinct())
+        if (self.data or {}).get("village"):
+            villages.add(self.data["village"])
+        self.filters["village"].extra["choices"] = [(v, v) for v in sorted(v for v in villages if v)]
+        submitter_ids = set(queryset.order_by().values_list("submitted_by_id", flat=True).distinct()) - {None}
+        selected_submitter = self._selected("submitted_by")
+        if selected_submitter and user is not None:
+            submitter_ids |= set(User.objects.for_user(user).filter(pk=selected_submitter)
+                                 .values_list("pk", flat=True))
+        submitters = User.objects.filter(pk__in=submitter_ids).order_by("last_name", "first_name", "username")
         self.filters["submitted_by"].extra["choices"] = [(str(u.pk), str(u)) for u in submitters]
-        if len(communes) <= 1:
+        if len(communes) <= 1 and not selected_commune:
             del self.filters["commune"]
 
     def _selected(self, name):

@@ -360,7 +360,7 @@ QUEUE_PAGE_SIZE = 50
 
 def _queue_filter(request, user):
     """The user's queue narrowed by the filters in the query string (GET and the POSTs keep them)."""
-    return ApprovalQueueFilter(request.GET or None, queryset=selectors.approval_queue(user))
+    return ApprovalQueueFilter(request.GET or None, queryset=selectors.approval_queue(user), user=user)
 
 
 @login_required

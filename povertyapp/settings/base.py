@@ -281,4 +281,5 @@ HOME_TODO_PROVIDERS = [
     "households.todo.items",
     "reports.todo.items",
     "plans.todo.items",
+    "dashboard.todo.items",
 ]

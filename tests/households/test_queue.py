@@ -152,3 +152,13 @@ def test_queue_page_query_count_is_flat(client_for, district_staff, commune_a, d
     with django_assert_max_num_queries(16):
         response = client.get(QUEUE)
     assert len(response.context["reviews"]) == 40
+
+
+def test_filters_stay_in_place_after_their_rows_are_all_approved(client_for, district_staff, queue, commune_a):
+    client = client_for(district_staff)
+    url = f"{QUEUE}?commune={commune_a.pk}&village=Th%C3%B4n+H%E1%BA%ADu"
+    client.post(url, {"action": "approve_all", "expected": "2", "confirmed": "1"})
+    response = client.get(url)
+    assert response.context["filter"].form.is_valid()
+    assert response.context["total"] == 0 and codes_in(response) == set()
+    assert "0 phiếu</strong> khớp bộ lọc" in response.content.decode()
