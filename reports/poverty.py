@@ -95,6 +95,7 @@ MOVED_COLUMNS = [
 MOVED_HEADERS = [c.header for c in MOVED_COLUMNS]
 CATEGORY_LABELS = dict(Category.choices)
 _CHUNK = 2000
+_ID_CHUNK = 900  # ids per IN (...) list: under SQLite's oldest limit of 999 parameters
 
 
 # --------------------------------------------------------------------------- counting
@@ -195,27 +196,39 @@ def _household_statuses(commune_ids: list[int], start: datetime.date, end: datet
 
 
 def _batch_statuses(commune_ids, paths, day_before, last_day):
+    households = list(Household.objects.filter(commune_id__in=commune_ids).order_by()
+                      .values_list("pk", "commune_id", "code", "head_name", "village", "is_ethnic_minority")
+                      .iterator(chunk_size=_CHUNK))
     # household id → [start (effective date, id, category, labour) | None, end (…) | None, ever poor before]
     found: dict[int, list] = {}
-    reviews = (Review.objects.filter(household__commune_id__in=commune_ids, status=ReviewStatus.APPROVED,
-                                     effective_date__lte=last_day)
-               .order_by().values_list("household_id", "effective_date", "pk", "category", "has_labour_capacity"))
-    for household_id, effective_date, pk, category, labour in reviews.iterator(chunk_size=_CHUNK):
-        state = found.get(household_id)
-        if state is None:
-            state = found[household_id] = [None, None, False]
-        review = (effective_date, pk, category, labour)
-        if effective_date <= day_before:
-            if state[0] is None or review[:2] > state[0][:2]:
-                state[0] = review
-            if category == Category.POOR:
-                state[2] = True
-        if state[1] is None or review[:2] > state[1][:2]:
-            state[1] = review
+    # The reviews by explicit household ids, a chunk at a time: each chunk is a few index probes on
+    # (household, status, effective_date); a join on the households' commune made PostgreSQL scan every
+    # review of the province once per batch.
+    on_postgresql = connection.vendor == "postgresql"
+    size = 10 * _ID_CHUNK if on_postgresql else _ID_CHUNK
+    for first in range(0, len(households), size):
+        ids = [h[0] for h in households[first:first + size]]
+        reviews = Review.objects.filter(status=ReviewStatus.APPROVED, effective_date__lte=last_day).order_by()
+        if on_postgresql:
+            # One array parameter instead of an IN list that Django builds id by id.
+            reviews = reviews.extra(where=['"households_review"."household_id" = ANY(%s)'], params=[ids])
+        else:
+            reviews = reviews.filter(household_id__in=ids)
+        for household_id, effective_date, pk, category, labour in reviews.values_list(
+                "household_id", "effective_date", "pk", "category", "has_labour_capacity"):
+            state = found.get(household_id)
+            if state is None:
+                state = found[household_id] = [None, None, False]
+            review = (effective_date, pk, category, labour)
+            if effective_date <= day_before:
+                if state[0] is None or review[:2] > state[0][:2]:
+                    state[0] = review
+                if category == Category.POOR:
+                    state[2] = True
+            if state[1] is None or review[:2] > state[1][:2]:
+                state[1] = review
     rows = []
-    households = (Household.objects.filter(commune_id__in=commune_ids).order_by()
-                  .values_list("pk", "commune_id", "code", "head_name", "village", "is_ethnic_minority"))
-    for pk, commune_id, code, head_name, village, ethnic in households.iterator(chunk_size=_CHUNK):
+    for pk, commune_id, code, head_name, village, ethnic in households:
         state = found.get(pk)
         if state is None or state[1] is None:
             continue

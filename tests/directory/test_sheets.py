@@ -1,6 +1,7 @@
 """The shared print-ready sheet helpers, on normal and write-only workbooks."""
 
 import datetime
+import io
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -66,3 +67,47 @@ def test_narrow_table_prints_portrait(tmp_path):
     sheet.finish()
     wb.save(tmp_path / "n.xlsx")
     assert_print_ready(load_workbook(tmp_path / "n.xlsx").active, landscape=False, signature=False)
+
+
+def test_fast_rows_write_the_xml_openpyxl_writes(monkeypatch):
+    """Data rows of plain values skip openpyxl's per-cell objects (issue 12): the sheet XML is identical."""
+    import zipfile
+
+    from openpyxl import Workbook
+
+    from directory import sheets
+
+    def build(fast: bool) -> str:
+        if not fast:
+            monkeypatch.setattr(sheets, "_fast_row_possible", lambda ws, values: False)
+        workbook = Workbook(write_only=True)
+        columns = [sheets.Column("Mã", 10, sheets.CODE), sheets.Column("Tên", 20, sheets.TEXT),
+                   sheets.Column("Số", 10, sheets.COUNT), sheets.Column("x", 6, sheets.MARK)]
+        sheet = sheets.DocumentSheet(workbook.create_sheet("A"), columns=columns,
+                                     header=sheets.DocumentHeader(title="THỬ"))
+        sheet.start()
+        for values in (["A1", "Lê Thị Hoa", 3, "x"], ["A2", " cách ", 1.5, None], ["A3", "", True, False],
+                       ["A4", "Một tên rất dài " * 6, 1_500_000, None]):
+            sheet.row(values)
+        sheet.row(["Tổng", None, 7, None], bold=True)
+        sheet.finish()
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        monkeypatch.undo()
+        with zipfile.ZipFile(buffer) as archive:
+            return archive.read("xl/worksheets/sheet1.xml").decode()
+
+    assert build(fast=True) == build(fast=False)
+
+
+def test_rows_openpyxl_must_write_itself_keep_its_path():
+    from openpyxl import Workbook
+
+    from directory.sheets import _fast_row_possible
+
+    ws = Workbook(write_only=True).create_sheet("A")
+    assert _fast_row_possible(ws, ["a", 1, 2.5, None, True])
+    assert not _fast_row_possible(ws, ["=SUM(A1:A2)"])
+    assert not _fast_row_possible(ws, [datetime.date(2024, 12, 14)])
+    assert not _fast_row_possible(ws, ["#N/A"])
+    assert not _fast_row_possible(Workbook().active, ["a"])  # a normal sheet: openpyxl's cells
