@@ -20,6 +20,15 @@ from bench.dataset import setup_django
 
 
 def peak_rss_mb() -> float:
+    """This process's peak resident memory. VmHWM (Linux) starts afresh at exec; ru_maxrss would carry
+    the parent's peak over into a child process."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
 
 

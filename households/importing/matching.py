@@ -67,7 +67,8 @@ def fetch_existing(rows: list[ParsedRow]) -> Existing:
                 "pk", "household_id", "commune_id", "year", "round", "review_date", "standard_id", "effective_date",
                 "approved_by_id", "approved_at", *REVIEW_IMPORT_FIELDS):
             reviews[(review.household_id, review.year)] = review
-        with_members.update(Member.objects.filter(household_id__in=chunk).values_list("household_id", flat=True))
+        with_members.update(Member.objects.filter(household_id__in=chunk).order_by()
+                            .values_list("household_id", flat=True).distinct())
         latest_year.update(Review.objects.filter(household_id__in=chunk, round=ReviewRound.PERIODIC)
                            .values_list("household_id").annotate(Max("year")).order_by())
     indicator_ids, cause_ids = defaultdict(set), defaultdict(set)
