@@ -1,9 +1,10 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.core.exceptions import PermissionDenied
 
 from .admin_scoping import ScopedInline, ScopedModelAdmin
 from .models import AdministrativeUnit, Agency, UnitSuccession, User
-from .permissions import Cap
+from .permissions import Cap, user_can
 
 
 class SuccessorInline(ScopedInline, admin.TabularInline):
@@ -46,7 +47,26 @@ class UserAdmin(ScopedModelAdmin, BaseUserAdmin):
     autocomplete_fields = ("unit", "agency")
     fieldsets = BaseUserAdmin.fieldsets + (
         ("Vai trò và phạm vi", {"fields": ("role", "unit", "agency", "position", "is_unit_chairman", "phone")}),
+        ("Mật khẩu tạm", {"fields": ("must_change_password",)}),
     )
+    actions = ["set_temporary_password"]
+
+    @admin.action(description="Đặt mật khẩu tạm (người dùng phải đổi khi đăng nhập)")
+    def set_temporary_password(self, request, queryset):
+        """A random temporary password per selected user, shown once here; the next sign-in forces a change."""
+        from django.utils.crypto import get_random_string
+
+        if not user_can(request.user, Cap.USER_ADMIN):
+            raise PermissionDenied("Chỉ quản trị viên được đặt mật khẩu tạm.")
+        lines = []
+        for user in queryset:
+            temporary = get_random_string(10, "abcdefghjkmnpqrstuvwxyz23456789")
+            user.set_password(temporary)
+            user.must_change_password = True
+            user.save(update_fields=["password", "must_change_password"])
+            lines.append(f"{user.username}: {temporary}")
+        self.message_user(request, "Mật khẩu tạm (chỉ hiện một lần, báo riêng cho từng người): " + "; ".join(lines),
+                          messages.WARNING)
     add_fieldsets = BaseUserAdmin.add_fieldsets + (
         ("Vai trò và phạm vi", {"fields": ("role", "unit", "agency")}),
     )

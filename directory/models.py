@@ -405,6 +405,8 @@ class User(AbstractUser):
         help_text="Phê duyệt rà soát khi đơn vị giao cho chủ tịch UBND xã.",
     )
     phone = models.CharField("điện thoại", max_length=20, blank=True)
+    # Set with a temporary password by an administrator: the next sign-in goes to "Đổi mật khẩu" first.
+    must_change_password = models.BooleanField("phải đổi mật khẩu khi đăng nhập", default=False)
 
     objects = ScopedUserManager()
 
