@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
+from directory.lenient import LenientChoices
 from directory.lineage import successor_on, today, year_end
 from directory.lookup import UnitLookupError, UnitResolver
 from directory.models import AdministrativeUnit
@@ -24,6 +26,13 @@ class Reference:
     indicators: dict[str, dict[int, int]]
     causes: dict[str, PovertyCause]  # header key of name or code → cause
     snapshots: dict[int, StandardSnapshot | None] = field(default_factory=dict)
+
+    @cached_property
+    def cause_choices(self) -> LenientChoices:
+        """Causes by code, name, folded name or unique prefix (directory.lenient)."""
+        unique = {c.pk: c for c in self.causes.values()}.values()
+        return LenientChoices(sorted(unique, key=lambda c: (c.order, c.name)), name=lambda c: c.name,
+                              codes=lambda c: [c.code], what="nguyên nhân nghèo")
 
     @classmethod
     def load(cls) -> Reference:

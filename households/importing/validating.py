@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from directory.lenient import LenientChoices, NoMatch
 from directory.models import AdministrativeUnit
 
 from ..models import Household, PovertyCause
 from .cells import cell_flag, cell_int, cell_text
 from .columns import (
-    AREA_KEYS,
+    AREA_LABELS,
     CAUSE_SEPARATOR,
     COL_AREA,
     COL_CAUSES,
@@ -121,9 +122,10 @@ class RowValidator:
         area = None
         area_text = cell_text(cells[at[COL_AREA]])
         if area_text:
-            area = AREA_KEYS.get(header_key(area_text))
-            if area is None:
-                fault(COL_AREA, f"Khu vực “{area_text}” không hợp lệ: ghi “Nông thôn” hoặc “Thành thị”.")
+            try:
+                area = AREA_CHOICES.match(area_text)
+            except NoMatch as exc:
+                fault(COL_AREA, str(exc))
 
         member_count = None
         try:
@@ -248,6 +250,11 @@ def duplicate_faults(rows: list[ParsedRow], columns: Columns) -> list[ImportFaul
     return faults
 
 
+# "Nông thôn"/"Thành thị", their codes, any case or diacritics, or a unique prefix ("Nông", "thanh").
+AREA_CHOICES = LenientChoices(list(AREA_LABELS), name=lambda area: AREA_LABELS[area], codes=lambda area: [area.value],
+                              what="khu vực")
+
+
 def parse_causes(text: str, year: int | None, reference: Reference) -> tuple[frozenset[int], list[str]]:
     """The cause ids a "Nguyên nhân nghèo" cell names, and a message for each name that is not usable."""
     ids, messages = set(), []
@@ -255,10 +262,12 @@ def parse_causes(text: str, year: int | None, reference: Reference) -> tuple[fro
         part = part.strip()
         if not part:
             continue
-        cause = reference.causes.get(header_key(part))
-        if cause is None:
-            messages.append(f"Không có nguyên nhân nghèo “{part}” trong danh mục.")
-        elif year is not None and not cause_active(cause, year):
+        try:
+            cause = reference.cause_choices.match(part)
+        except NoMatch as exc:
+            messages.append(str(exc))
+            continue
+        if year is not None and not cause_active(cause, year):
             messages.append(f"Nguyên nhân nghèo “{cause.name}” không dùng cho năm {year}.")
         else:
             ids.add(cause.pk)
