@@ -125,7 +125,9 @@ def some_household(username: str):
     from households.models import Household
 
     user = User.objects.get(username=username)
-    return Household.objects.for_user(user).filter(current_category="poor").order_by("commune_id", "code")[7]
+    households = Household.objects.for_user(user).order_by("commune_id", "code")
+    # a poor household (its page has the most to show), the 8th when the set is large enough
+    return (list(households.filter(current_category="poor")[:8]) or list(households[:1]))[-1]
 
 
 def measure_pages(repeat: int) -> list[dict]:
