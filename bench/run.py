@@ -291,9 +291,12 @@ def start_gunicorn(port: int) -> subprocess.Popen:
 
 def serve_env() -> dict:
     """What ``make serve`` sets for the production settings on one machine, over plain HTTP."""
+    from django.conf import settings
+
     return {
         "DJANGO_SETTINGS_MODULE": "povertyapp.settings.production",
-        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "bench-only-secret-key-not-for-production"),
+        # the key povertyapp.settings.bench signs the pre-made sessions with
+        "DJANGO_SECRET_KEY": settings.SECRET_KEY,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DJANGO_SECURE_SSL_REDIRECT": "0", "DJANGO_SECURE_COOKIES": "0", "DJANGO_SECURE_HSTS_SECONDS": "0",
         "CELERY_BROKER_URL": os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/4"),
@@ -340,7 +343,11 @@ def measure_load(users: int, seconds: int, port: int) -> list[dict]:
         return runs
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
 # --------------------------------------------------------------------------- the table

@@ -10,6 +10,8 @@ from .base import *  # noqa: F401,F403
 from .base import env, env_int
 
 DEBUG = False
+# The same key as the gunicorn run of the benchmark (bench.run.serve_env), which reads the sessions made here.
+SECRET_KEY = env("DJANGO_SECRET_KEY", "bench-only-secret-key-not-for-production")
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 DATABASES = {
     "default": dj_database_url.parse(
