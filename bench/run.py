@@ -250,6 +250,8 @@ def load_users_file(users: int) -> Path:
     from directory.models import User
     from households.models import Household
 
+    # The backend that loads users (django-axes' comes first in the list and only checks logins).
+    backend = next(path for path in settings.AUTHENTICATION_BACKENDS if path.endswith("ModelBackend"))
     households, people = {}, []
     for _, username in SCOPES[:3]:
         user = User.objects.get(username=username)
@@ -258,7 +260,7 @@ def load_users_file(users: int) -> Path:
     for number in range(users):
         user = User.objects.get(username=SCOPES[number % 3][1])
         session = SessionStore()
-        session[SESSION_KEY], session[BACKEND_SESSION_KEY] = str(user.pk), settings.AUTHENTICATION_BACKENDS[0]
+        session[SESSION_KEY], session[BACKEND_SESSION_KEY] = str(user.pk), backend
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
         session.create()
         people.append({"username": user.username, "session": session.session_key})
