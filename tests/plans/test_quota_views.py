@@ -38,6 +38,18 @@ def test_staff_sees_every_commune_of_the_district_as_inputs(client_for, district
     assert body.count('name="form-') > 0 and 'name="form-TOTAL_FORMS" value="2"' in body
     assert "Xuân Bái" in body and "Thọ Lâm" in body and "Xuân Cao" not in body
     assert "Lưu bảng" in body
+    # every cell names its commune and its column to a screen reader
+    assert 'aria-label="Xuân Bái, hộ không có khả năng lao động"' in body
+    assert 'aria-label="Thọ Lâm, chỉ tiêu giao giảm hộ nghèo"' in body
+    assert len(re.findall(r'<input type="(?:number|text)"[^>]*aria-label="', body)) == 2 * 4
+
+
+def test_a_faulty_cell_is_tied_to_its_error(client_for, district_staff, quota_table, commune_a, commune_b):
+    data = grid_post(quota_table, [(commune_a, "abc", "1", "3", ""), (commune_b, "1", "0", "1", "")])
+    body = client_for(district_staff).post(grid_url(quota_table), data).content.decode()
+    field = re.search(r'<input[^>]*name="form-0-total"[^>]*>', body).group(0)
+    assert 'aria-invalid="true"' in field and 'aria-describedby="id_form-0-total_error"' in field
+    assert 'id="id_form-0-total_error"' in body
 
 
 def test_every_error_is_shown_next_to_its_cell_and_nothing_is_saved(client_for, district_staff, quota_table,
