@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
@@ -35,6 +35,7 @@ from .forms import (
     UnsubmitForm,
     UploadForm,
 )
+from .list_excel import calendar_workbook, completeness_workbook
 from .models import ReportingDuty, ReportRun
 from .services.runs import (
     duty_save,
@@ -64,30 +65,56 @@ class CalendarView(CapabilityRequiredMixin, View):
     def get(self, request):
         today = timezone.localdate()
         user = request.user
-        units = selectors.units_for_filter(user)
-        years = selectors.years_with_runs(user)
-        data = request.GET.copy()
-        data.setdefault("year", str(today.year))
-        form = CalendarFilterForm(data, units=units, years=years)
-        runs = selectors.runs_for_user(user, today)
-        if form.is_valid():
-            f = form.cleaned_data
-            if f["unit"]:
-                runs = runs.filter(reporting_unit__path__startswith=f["unit"].path)
-            if f["year"]:
-                runs = runs.filter(year=f["year"])
-            if f["status"]:
-                runs = runs.filter(status=f["status"])
-            if f["open_only"]:
-                runs = runs.filter(submitted_at__isnull=True)
-        page = Paginator(runs.order_by("due_date", "reporting_unit__path", "pk"), PAGE_SIZE).get_page(
-            request.GET.get("page"))
+        form, runs = _calendar_runs(request, today)
+        page = Paginator(runs, PAGE_SIZE).get_page(request.GET.get("page"))
         query = request.GET.copy()
         query.pop("page", None)
         return render(request, "reports/calendar.html", {
             "form": form, "page": page, "runs": page.object_list, "today": today, "query": query.urlencode(),
             "can_edit_duties": user_can(user, Cap.DUTY_EDIT), "due_soon_days": settings.REPORT_DUE_SOON_DAYS,
         })
+
+
+def _calendar_runs(request, today):
+    """The calendar's filter form and its runs in date order (shared by the page and its Excel file)."""
+    user = request.user
+    units = selectors.units_for_filter(user)
+    years = selectors.years_with_runs(user)
+    data = request.GET.copy()
+    data.setdefault("year", str(today.year))
+    form = CalendarFilterForm(data, units=units, years=years)
+    runs = selectors.runs_for_user(user, today)
+    if form.is_valid():
+        f = form.cleaned_data
+        if f["unit"]:
+            runs = runs.filter(reporting_unit__path__startswith=f["unit"].path)
+        if f["year"]:
+            runs = runs.filter(year=f["year"])
+        if f["status"]:
+            runs = runs.filter(status=f["status"])
+        if f["open_only"]:
+            runs = runs.filter(submitted_at__isnull=True)
+    return form, runs.order_by("due_date", "reporting_unit__path", "pk")
+
+
+class CalendarExcelView(CapabilityRequiredMixin, View):
+    """The filtered calendar, in date order, as a print-ready Excel document."""
+
+    required_cap = Cap.VIEW
+
+    def get(self, request):
+        today = timezone.localdate()
+        form, runs = _calendar_runs(request, today)
+        f = form.cleaned_data if form.is_valid() else {}
+        unit = f.get("unit") or request.user.unit
+        content = calendar_workbook(runs.iterator(chunk_size=500), unit=unit, year=f.get("year"), today=today)
+        return _xlsx(content, f"lich-bao-cao-{f.get('year') or 'moi-nam'}.xlsx")
+
+
+def _xlsx(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 class MyReportsView(CapabilityRequiredMixin, View):
@@ -111,20 +138,38 @@ class CompletenessView(CapabilityRequiredMixin, View):
 
     def get(self, request):
         today = timezone.localdate()
-        user = request.user
-        units = selectors.units_for_filter(user).exclude(level="commune")
-        years = selectors.years_with_runs(user)
-        data = request.GET.copy()
-        data.setdefault("year", str(years[0] if years and today.year not in years else today.year))
-        form = CompletenessFilterForm(data, units=units, years=years)
-        rows, year, unit = [], today.year, None
-        if form.is_valid():
-            year, unit = form.cleaned_data["year"], form.cleaned_data["unit"]
-            rows = selectors.completeness(user, year=year, today=today, unit=unit)
+        form, rows, year, unit = _completeness(request, today)
+        query = request.GET.copy()
+        query.pop("page", None)
         return render(request, "reports/completeness.html", {
             "form": form, "rows": rows, "total": selectors.completeness_total(rows), "year": year, "unit": unit,
-            "today": today,
+            "today": today, "query": query.urlencode(),
         })
+
+
+def _completeness(request, today):
+    user = request.user
+    units = selectors.units_for_filter(user).exclude(level="commune")
+    years = selectors.years_with_runs(user)
+    data = request.GET.copy()
+    data.setdefault("year", str(years[0] if years and today.year not in years else today.year))
+    form = CompletenessFilterForm(data, units=units, years=years)
+    rows, year, unit = [], today.year, None
+    if form.is_valid():
+        year, unit = form.cleaned_data["year"], form.cleaned_data["unit"]
+        rows = selectors.completeness(user, year=year, today=today, unit=unit)
+    return form, rows, year, unit
+
+
+class CompletenessExcelView(CapabilityRequiredMixin, View):
+    required_cap = Cap.VIEW
+
+    def get(self, request):
+        today = timezone.localdate()
+        _, rows, year, unit = _completeness(request, today)
+        content = completeness_workbook(rows, selectors.completeness_total(rows), unit=unit or request.user.unit,
+                                        year=year, today=today)
+        return _xlsx(content, f"tinh-hinh-nop-bao-cao-{year}.xlsx")
 
 
 # --------------------------------------------------------------------------- the run page
