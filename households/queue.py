@@ -14,9 +14,21 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 
 from directory.models import AdministrativeUnit, User
+from directory.sheets import (
+    CODE,
+    COUNT,
+    DATE,
+    MONEY,
+    ORDER,
+    Column,
+    DocumentHeader,
+    DocumentSheet,
+    Signature,
+    issuing_body,
+    use_document_font,
+)
 
 from .excel import safe_cell
 from .models import Category, Member, Review, ReviewRound, ReviewStatus
@@ -183,36 +195,35 @@ def attach_changes(reviews: list[Review]) -> list[Review]:
 
 # --------------------------------------------------------------------------- Excel
 
-QUEUE_HEADERS = [
-    ("STT", 6), ("Mã phiếu", 10), ("Xã", 18), ("Thôn", 16), ("Mã hộ", 12), ("Họ và tên chủ hộ", 26), ("Năm", 8),
-    ("Đợt", 14), ("Thu nhập bình quân (đồng/tháng)", 16), ("Số chỉ số thiếu hụt", 10), ("Phân loại", 18),
-    ("Thay đổi so với năm trước", 50), ("Nguyên nhân nghèo", 30), ("Người nộp", 20), ("Ngày nộp", 12),
+QUEUE_COLUMNS = [
+    Column("STT", 6, ORDER), Column("Mã phiếu", 9, CODE), Column("Xã", 16), Column("Thôn", 14),
+    Column("Mã hộ", 12, CODE), Column("Họ và tên chủ hộ", 22), Column("Năm", 7, CODE), Column("Đợt", 12),
+    Column("Thu nhập bình quân (đồng/tháng)", 14, MONEY), Column("Số chỉ số thiếu hụt", 9, COUNT),
+    Column("Phân loại", 16), Column("Thay đổi so với năm trước", 40), Column("Nguyên nhân nghèo", 26),
+    Column("Người nộp", 18), Column("Ngày nộp", 12, DATE),
 ]
+QUEUE_HEADERS = [(c.header, c.width) for c in QUEUE_COLUMNS]
 
 
-def build_queue_workbook(reviews, *, title: str) -> Workbook:
-    """The filtered queue as one sheet; ``reviews`` is iterated in chunks by the caller's queryset."""
-    from openpyxl.utils import get_column_letter
-
+def build_queue_workbook(reviews, *, title: str, unit=None) -> Workbook:
+    """The filtered queue as one print-ready sheet (directory.sheets); ``reviews`` is iterated in chunks by the
+    caller's queryset. ``unit`` (the approver's) names the issuing body and the place of signature."""
     wb = Workbook()
+    use_document_font(wb)
     ws = wb.active
     ws.title = "Chờ phê duyệt"
-    ws.append([title])
-    ws["A1"].font = Font(bold=True, size=13)
-    ws.append([])
-    ws.append([name for name, _ in QUEUE_HEADERS])
-    for col, (_, width) in enumerate(QUEUE_HEADERS, start=1):
-        cell = ws.cell(row=3, column=col)
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-        ws.column_dimensions[get_column_letter(col)].width = width
+    today = timezone.localdate()
+    sheet = DocumentSheet(ws, columns=QUEUE_COLUMNS, landscape=True, header=DocumentHeader(
+        title=title, issuer=issuing_body(unit), period=f"Lập ngày {today:%d/%m/%Y}",
+        unit=safe_cell(f"Đơn vị: {unit.full_name}") if unit is not None else ""))
+    sheet.start()
     number = 0
     for chunk in _chunks(reviews, 500):
         attach_changes(chunk)
         for review in chunk:
             number += 1
             household = review.household
-            ws.append([
+            sheet.row([
                 number, review.pk, safe_cell(review.commune.display_name), safe_cell(household.village),
                 safe_cell(household.code), safe_cell(household.head_name), review.year, review.get_round_display(),
                 review.income_per_capita, review.deprivation_count, review.get_category_display(),
@@ -221,9 +232,8 @@ def build_queue_workbook(reviews, *, title: str) -> Workbook:
                 safe_cell(str(review.submitted_by) if review.submitted_by else ""),
                 timezone.localdate(review.submitted_at) if review.submitted_at else None,
             ])
-            ws.cell(row=ws.max_row, column=9).number_format = "#,##0"
-            ws.cell(row=ws.max_row, column=15).number_format = "DD/MM/YYYY"
-    ws.freeze_panes = "A4"
+    sheet.note(f"Tổng số: {number} phiếu", italic=False, size=11)
+    sheet.finish(signature=Signature(place=unit.name if unit is not None else "", day=today))
     return wb
 
 

@@ -444,7 +444,7 @@ def approval_queue_export(request):
     if not _can_approve_somewhere(user):
         raise PermissionDenied("Bạn không có quyền phê duyệt kết quả rà soát.")
     reviews = _queue_filter(request, user).qs.prefetch_related("causes").iterator(chunk_size=500)
-    workbook = build_queue_workbook(reviews, title="PHIẾU RÀ SOÁT CHỜ PHÊ DUYỆT")
+    workbook = build_queue_workbook(reviews, title="PHIẾU RÀ SOÁT CHỜ PHÊ DUYỆT", unit=user.unit)
     response = HttpResponse(workbook_bytes(workbook), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="cho-phe-duyet-{timezone.localdate():%Y%m%d}.xlsx"'
     return response

@@ -6,8 +6,10 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from directory.sheets import COUNT, MONEY
 from households.models import Review, ReviewStatus
 from households.queue import change_between
+from tests.print_checks import assert_number_formats, assert_print_ready, header_row
 
 from .factories import HouseholdFactory, MemberFactory, make_review
 
@@ -130,9 +132,12 @@ def test_queue_exports_the_filtered_set_to_excel(client_for, district_staff, que
     response = client_for(district_staff).get(reverse("households:approval_queue_export"), {"commune": commune_b.pk})
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     sheet = load_workbook(io.BytesIO(response.content)).active
-    rows = list(sheet.iter_rows(min_row=4, values_only=True))
+    assert_print_ready(sheet, landscape=True)
+    top = header_row(sheet, "STT")
+    rows = [row for row in sheet.iter_rows(min_row=top + 1, values_only=True) if isinstance(row[0], int)]
     assert [row[4] for row in rows] == ["TL000", "TL001", "TL002"]
-    assert sheet.cell(row=3, column=12).value == "Thay đổi so với năm trước"
+    assert sheet.cell(row=top, column=12).value == "Thay đổi so với năm trước"
+    assert assert_number_formats(sheet, first_row=top + 1, formats={"I": MONEY, "J": COUNT}) == 6
 
 
 def test_chairman_queue_is_the_same_view_scoped_to_their_commune(client_for, chairman_a, queue):
