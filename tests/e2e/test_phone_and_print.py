@@ -106,6 +106,6 @@ def test_printed_queue_has_the_document_header_and_signatures_not_the_menu(page,
     expect(page.locator(".topbar")).to_be_hidden()
     expect(page.locator(".action-bar")).to_be_hidden()
     expect(page.locator("table.queue thead")).to_be_visible()
-    pdf = page.pdf(format="A4", print_background=False)
+    pdf = page.pdf(format="A4", print_background=False, path="test-results/print-approval-queue.pdf")
     assert pdf.startswith(b"%PDF")
     page.emulate_media(media="screen")
