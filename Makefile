@@ -33,6 +33,7 @@ demo-data:
 	$(MANAGE) seed_report_duties --demo
 	$(MANAGE) open_report_runs
 	$(MANAGE) generate_demo_households
+	$(MANAGE) rehome_households
 	$(MANAGE) fill_household_totals --unit 395
 	$(MANAGE) refresh_dashboard
 

@@ -5,3 +5,10 @@ class HouseholdsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "households"
     verbose_name = "Hộ gia đình và rà soát"
+
+    def ready(self):
+        from directory.signals import lineage_changed
+
+        from .rehoming import rehome_after_unit_load
+
+        lineage_changed.connect(rehome_after_unit_load, dispatch_uid="households.rehome_after_unit_load")

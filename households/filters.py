@@ -1,39 +1,17 @@
 """Household list filters. Each names the index it relies on (see models.Household.Meta.indexes)."""
 
-from typing import NamedTuple
-
 import django_filters
+from directory.unit_search import UnitSearchWidget
 from django import forms
-from django.db.models import Exists, OuterRef
-from django.forms.utils import flatatt
-from django.utils.html import escape, format_html
-from django.utils.safestring import mark_safe
+from django.db.models import Exists, OuterRef, Q
+
+from directory.models import AdministrativeUnit
 
 from .models import Category, Household, Member, PovertyCause, Review, ReviewStatus
 from .search import search_name_or_code
 
 YES_NO = [("true", "Có"), ("false", "Không")]
 ALL = "Tất cả"
-
-
-class CommuneChoice(NamedTuple):
-    """A commune the list may be narrowed to: its id and its name as documents write it."""
-
-    pk: int
-    display_name: str
-
-
-class QuickSelect(forms.Select):
-    """A <select> written in one pass: Django renders each option through a template, which for a
-    province's 500+ communes took more time than the rest of the household list together."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        selected = "" if value is None else str(value)
-        final = self.build_attrs(self.attrs, attrs)
-        options = "".join(
-            f'<option value="{escape(str(key))}"{" selected" if str(key) == selected else ""}>{escape(str(label))}'
-            "</option>" for key, label in self.choices)
-        return format_html('<select name="{}"{}>{}</select>', name, flatatt(final), mark_safe(options))  # noqa: S308
 
 
 class HouseholdFilter(django_filters.FilterSet):
@@ -58,8 +36,10 @@ class HouseholdFilter(django_filters.FilterSet):
     # NOT EXISTS over the member (household) foreign-key index: the home page's "no member list yet"
     members = django_filters.ChoiceFilter(label="Danh sách thành viên", method="filter_members", empty_label=ALL,
                                           choices=[("none", "Chưa có thành viên"), ("some", "Đã có thành viên")])
-    # unique (commune, code) index; only shown to users with several communes
-    commune = django_filters.ChoiceFilter(label="Xã", choices=[], empty_label=ALL, widget=QuickSelect)
+    # unique (commune, code) and (current_commune, code) indexes; only shown to users with several communes,
+    # as a search box (a province has thousands of communes)
+    commune = django_filters.ModelChoiceFilter(label="Xã", queryset=AdministrativeUnit.objects.none(),
+                                               method="filter_commune", widget=UnitSearchWidget(level="commune"))
 
     class Meta:
         model = Household
@@ -68,22 +48,27 @@ class HouseholdFilter(django_filters.FilterSet):
 
     def __init__(self, *args, user, communes, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["commune"].extra["choices"] = [(c.pk, c.display_name) for c in communes]
-        if len(communes) <= 1:
+        communes, first_two = communes
+        self.filters["commune"].queryset = communes
+        if len(first_two) <= 1:
             del self.filters["commune"]
         # A drop-down of villages only once the list is one commune (an index-only scan of
         # hh_commune_village_idx); across a whole province it stays a text box.
-        commune_id = communes[0].pk if len(communes) == 1 else self._selected_commune(communes)
+        commune_id = first_two[0].pk if len(first_two) == 1 else self._selected_commune(communes)
         if commune_id:
-            villages = (self.queryset.filter(commune_id=commune_id).order_by("village")
+            villages = (self.queryset.filter(Q(commune_id=commune_id) | Q(current_commune_id=commune_id))
+                        .order_by("village")
                         .values_list("village", flat=True).distinct())
             self.filters["village"].extra["widget"] = forms.Select(
                 choices=[("", ALL)] + [(v, v) for v in villages if v])
 
     def _selected_commune(self, communes):
         raw = (self.data or {}).get("commune")
-        allowed = {c.pk for c in communes}
-        return int(raw) if raw and str(raw).isdigit() and int(raw) in allowed else None
+        return int(raw) if raw and str(raw).isdigit() and communes.filter(pk=int(raw)).exists() else None
+
+    def filter_commune(self, queryset, name, value):
+        # a new commune: the households registered in it and those that moved to it
+        return queryset.filter(Q(commune=value) | Q(current_commune=value)) if value else queryset
 
     def search(self, queryset, name, value):
         value = value.strip()

@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 from collections import OrderedDict
 
+from directory.unit_search import UnitSearchWidget
 from django import forms
 from django.forms import inlineformset_factory
+from django.utils import timezone
 
 from directory.concurrency import VersionField
 from directory.models import AdministrativeUnit, Agency
@@ -31,10 +33,22 @@ class HouseholdForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        communes = AdministrativeUnit.objects.for_user(user).communes().order_by("path")
+        # A household is registered in a commune that exists today (the history of a new xã is read-only).
+        communes = AdministrativeUnit.objects.for_user(user).communes().valid_on(timezone.localdate())
+        if self.instance.pk:
+            communes = communes | AdministrativeUnit.objects.filter(pk=self.instance.commune_id)
+        communes = communes.order_by("path")
         self.fields["commune"].queryset = communes
+        # a search box, never a drop-down of a province's thousands of communes
+        self.fields["commune"].widget = UnitSearchWidget(level="commune", on=timezone.localdate())
         own_commune = user.unit if user.unit_id and user.unit.is_commune else None
-        if own_commune is not None:
+        if self.instance.pk and self.instance.current_commune_id:
+            # The commune it was registered in has ended: that is history, the new commune manages it.
+            self.fields["commune"].queryset = AdministrativeUnit.objects.filter(pk=self.instance.commune_id)
+            self.fields["commune"].disabled = True
+            self.fields["commune"].help_text = (
+                f"Xã đăng ký cũ; hộ nay thuộc {self.instance.current_commune.display_name}.")
+        elif own_commune is not None:
             # A commune official enters households of their own commune only: preselected and locked.
             self.fields["commune"].disabled = True
             self.fields["commune"].help_text = "Xã của bạn (không đổi được)."
@@ -43,7 +57,8 @@ class HouseholdForm(forms.ModelForm):
         self.fields["code"].help_text = "Gợi ý mã kế tiếp còn trống của thôn; có thể sửa."
         self.fields["village"].widget.attrs["list"] = "village-options"
         if self.instance.pk is None and not self.is_bound:
-            commune = own_commune or (communes.first() if len(communes) == 1 else None)
+            first_two = list(communes[:2])
+            commune = own_commune or (first_two[0] if len(first_two) == 1 else None)
             if commune is not None and not self.initial.get("code"):
                 self.initial["code"] = suggest_household_code(commune, self.initial.get("village") or "")
         if self.instance.pk:

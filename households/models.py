@@ -267,19 +267,45 @@ class SupportType(models.Model):
 # --------------------------------------------------------------------------- households
 
 
-class HouseholdQuerySet(ScopedQuerySet):
+class _MovedHouseholdScope(ScopedQuerySet):
+    """A household belongs to the commune it was registered in AND to its current commune (the successor
+    after the 2025 reform): the district keeps its history, a new xã sees the households that moved to it
+    (all of a merged commune's, only its own villages of a split one) and nothing of its predecessors' else."""
+
+    scope_unit_fields = ("commune", "current_commune")
+    scope_history = False
+
+
+class HouseholdQuerySet(_MovedHouseholdScope):
     scope_unit_field = "commune"
 
     def in_commune(self, commune):
         return self.filter(commune=commune)
 
+    def living_in(self, commune_ids):
+        """Households whose current commune is one of ``commune_ids`` (today's boundaries)."""
+        return self.filter(current_commune_id__in=list(commune_ids))
+
 
 class Household(TimeStampedModel):
-    """A household (hộ gia đình) of one commune; ``code`` is unique within the commune."""
+    """A household (hộ gia đình) of one commune; ``code`` is unique within the commune.
+
+    ``commune`` is the commune the household was registered in (its code is unique there, and the
+    reports on the boundaries of a period before 1/7/2025 count it there); ``current_commune`` is the
+    successor that manages it today once that commune has ended (a merger, or a split decided village by
+    village: ``households.rehoming``), null while it has not. Both are in the household's scope.
+    """
 
     code = models.CharField("mã hộ", max_length=30)
     commune = models.ForeignKey(AdministrativeUnit, verbose_name="xã", on_delete=models.PROTECT,
                                 related_name="households")
+    # Null while the registered commune still exists (every creation path, bulk imports included, can
+    # ignore it); set by households.rehoming once that commune has ended.
+    current_commune = models.ForeignKey(
+        AdministrativeUnit, verbose_name="xã hiện nay", null=True, blank=True, editable=False,
+        on_delete=models.PROTECT, related_name="current_households",
+        help_text="Xã kế thừa đang quản lý hộ sau sắp xếp đơn vị hành chính; để trống khi vẫn là xã đã đăng ký.",
+    )
     village = models.CharField("thôn, bản, tổ dân phố", max_length=120, blank=True)
     head_name = models.CharField("họ và tên chủ hộ", max_length=120)
     address = models.CharField("địa chỉ", max_length=255, blank=True)
@@ -330,6 +356,8 @@ class Household(TimeStampedModel):
             models.Index(fields=["commune", "is_ethnic_minority", "code"], name="hh_commune_ethnic_code_idx"),
             # household list: ordered by head's name within a commune
             models.Index(fields=["commune", "head_name"], name="hh_commune_head_idx"),
+            # a new commune's predecessors' households (scope; reports on today's boundaries)
+            models.Index(fields=["current_commune", "code"], name="hh_current_commune_code_idx"),
         ]
         # On PostgreSQL, migration 0006_list_order_indexes adds trigram (GIN) indexes for the search box,
         # outside the model state: hh_head_name_search_idx on lower(f_unaccent(head_name)) and
@@ -342,6 +370,15 @@ class Household(TimeStampedModel):
         from django.urls import reverse
 
         return reverse("households:household_detail", args=[self.pk])
+
+    @property
+    def today_commune_id(self) -> int:
+        return self.current_commune_id or self.commune_id
+
+    @property
+    def today_commune(self) -> AdministrativeUnit:
+        """The commune that manages the household today."""
+        return self.current_commune if self.current_commune_id else self.commune
 
 
 class Sex(models.TextChoices):
@@ -361,8 +398,9 @@ class Relation(models.TextChoices):
     OTHER = "other", "Khác"
 
 
-class MemberQuerySet(ScopedQuerySet):
+class MemberQuerySet(_MovedHouseholdScope):
     scope_unit_field = "household__commune"
+    scope_unit_fields = ("household__commune", "household__current_commune")
 
 
 class Member(TimeStampedModel):
@@ -535,8 +573,9 @@ class ReviewEvent(models.Model):
 # --------------------------------------------------------------------------- escape plans
 
 
-class EscapePlanQuerySet(ScopedQuerySet):
+class EscapePlanQuerySet(_MovedHouseholdScope):
     scope_unit_field = "household__commune"
+    scope_unit_fields = ("household__commune", "household__current_commune")
 
 
 class EscapePlan(TimeStampedModel):
@@ -590,8 +629,9 @@ class HistoryAction(models.TextChoices):
     STATUS = "status", "Chuyển trạng thái"
 
 
-class HistoryQuerySet(ScopedQuerySet):
+class HistoryQuerySet(_MovedHouseholdScope):
     scope_unit_field = "household__commune"
+    scope_unit_fields = ("household__commune", "household__current_commune")
 
 
 class HistoryEntry(models.Model):
@@ -628,3 +668,42 @@ class HistoryEntry(models.Model):
 
     def __str__(self):
         return f"{self.object_label} {self.field_label}: {self.old_value} → {self.new_value}"
+
+
+# --------------------------------------------------------------------------- villages of split communes
+
+
+class VillageAssignmentQuerySet(ScopedQuerySet):
+    # Province staff see the split commune; the staff of each of its successors see it too.
+    scope_unit_fields = ("old_commune", "new_commune")
+
+
+class VillageAssignment(models.Model):
+    """Which new commune a village (thôn) of a split commune went to, as a person decided it.
+
+    A village without a row sits in the split commune's default successor (and its households
+    say so); ``households.rehoming`` moves the households when a row is saved.
+    """
+
+    old_commune = models.ForeignKey(AdministrativeUnit, verbose_name="xã cũ (bị chia)", on_delete=models.PROTECT,
+                                    related_name="village_assignments")
+    village = models.CharField("thôn, bản, tổ dân phố", max_length=120)
+    new_commune = models.ForeignKey(AdministrativeUnit, verbose_name="xã mới", on_delete=models.PROTECT,
+                                    related_name="assigned_villages")
+    assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người quyết định", null=True,
+                                    blank=True, on_delete=models.SET_NULL, related_name="+")
+    assigned_at = models.DateTimeField("quyết định lúc")
+
+    objects = VillageAssignmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "phân chia thôn của xã bị chia"
+        verbose_name_plural = "phân chia thôn của xã bị chia"
+        ordering = ["old_commune", "village"]
+        constraints = [
+            # also the index behind "the assignments of this split commune"
+            models.UniqueConstraint(fields=["old_commune", "village"], name="village_assignment_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.village} ({self.old_commune}) → {self.new_commune}"

@@ -101,7 +101,8 @@ def yearly_statuses(approved_reviews) -> list[YearStatus]:
 
 def household_for_page(user, pk: int) -> Household:
     """A household with everything its page shows, in a fixed number of queries."""
-    queryset = Household.objects.select_related("commune", "created_by").prefetch_related(
+    queryset = Household.objects.select_related("commune", "commune__parent", "current_commune",
+                                                "created_by").prefetch_related(
         Prefetch("members", queryset=Member.objects.order_by("order", "pk")),
         Prefetch("reviews", queryset=Review.objects.select_related("standard", "approved_by", "submitted_by")
                  .prefetch_related(
@@ -135,6 +136,45 @@ def income_lines(standard) -> list[IncomeLine]:
     order = {LineKind.LOWER: 0, LineKind.POVERTY: 1, LineKind.AVERAGE: 2}
     return sorted(IncomeLine.objects.filter(standard=standard),
                   key=lambda line: (order.get(line.kind, 9), line.area != AreaType.RURAL))
+
+
+@dataclass(frozen=True)
+class Lineage:
+    """Where a household moved with the map: "Xã Xuân Bái (huyện Thọ Xuân) → Xã Lam Sơn, từ 01/07/2025"."""
+
+    old: AdministrativeUnit
+    new: AdministrativeUnit
+    since: object  # datetime.date | None
+    by_default: bool = False  # the old commune was split and nobody has assigned the village yet
+    successors: tuple = ()
+
+    @property
+    def text(self) -> str:
+        old, parent = self.old, self.old.parent
+        where = ""
+        if parent is not None and parent.is_district:
+            where = f" ({parent.get_kind_display().lower()} {parent.name})"
+        since = f", từ {self.since:%d/%m/%Y}" if self.since else ""
+        return f"{old.get_kind_display()} {old.name}{where} → {self.new.get_kind_display()} {self.new.name}{since}"
+
+
+def household_lineage(household: Household) -> Lineage | None:
+    """The household's move to a new commune, if it moved (its communes must be loaded: no query then,
+    except two small ones for a household of a split commune)."""
+    import datetime
+
+    from .models import VillageAssignment
+    from .rehoming import split_successors
+
+    if not household.current_commune_id:
+        return None
+    old, new = household.commune, household.current_commune
+    since = new.valid_from or (old.valid_to + datetime.timedelta(days=1) if old.valid_to else None)
+    split = split_successors([old.pk]).get(old.pk)
+    by_default = bool(split) and not VillageAssignment.objects.filter(old_commune=old,
+                                                                      village=household.village).exists()
+    successors = tuple(AdministrativeUnit.objects.filter(pk__in=split).order_by("name")) if split else ()
+    return Lineage(old, new, since, by_default, successors)
 
 
 def review_for_user(user, pk: int) -> Review:

@@ -10,6 +10,7 @@ transaction. The Excel import reuses the pure helpers (``review_compute``,
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -40,6 +41,9 @@ from .models import (
 )
 from .signals import reviews_changed
 
+# The 2025 reform (two-tier local government): reviews dated from then on are made in the new communes.
+REFORM_DATE = datetime.date(2025, 7, 1)
+
 # --------------------------------------------------------------------------- checks
 
 
@@ -51,6 +55,48 @@ def _require(user, cap: Cap) -> None:
 def _require_scope(user, commune_id: int) -> None:
     if not scope_for(user).contains_unit_id(commune_id):
         raise PermissionDenied("Hộ gia đình này không thuộc địa bàn của bạn.")
+
+
+def _require_household_scope(user, household: Household) -> None:
+    """The household's registered commune or the commune that manages it today must be the user's."""
+    # Without the predecessors' trees (the same rule as Household.objects.for_user): the other part of a
+    # split commune is not the new xã's.
+    scope = scope_for(user)
+    if not (scope.contains_unit_id(household.commune_id, history=False)
+            or (household.current_commune_id
+                and scope.contains_unit_id(household.current_commune_id, history=False))):
+        raise PermissionDenied("Hộ gia đình này không thuộc địa bàn của bạn.")
+
+
+def review_commune_id(household: Household, day: datetime.date) -> int:
+    """The commune a review dated ``day`` is made in: the registered commune while it exists; after it ended,
+    the commune that manages the household (``current_commune``: its village's for a split commune), else
+    the lineage's default successor on that day."""
+    if day >= REFORM_DATE and household.current_commune_id:
+        return household.current_commune_id
+    return commune_on(household.commune, day).pk
+
+
+def _require_unit_in_force(user, review: Review) -> None:
+    """A review dated after the user's unit ended (a district after 30/06/2025) belongs to the new units."""
+    unit = getattr(user, "unit", None)
+    if unit is None or unit.valid_to is None or review.effective_date <= unit.valid_to:
+        return
+    ended = unit.valid_to + datetime.timedelta(days=1)
+    raise PermissionDenied(
+        f"{unit.get_kind_display()} {unit.name} hết hiệu lực từ ngày {ended:%d/%m/%Y}: "
+        f"phiếu rà soát ngày {review.effective_date:%d/%m/%Y} do xã mới lập, tài khoản này không tạo hoặc sửa được."
+    )
+
+
+def _require_commune_in_force(review: Review) -> None:
+    commune = review.commune
+    if commune.valid_to is not None and review.effective_date > commune.valid_to:
+        raise ValidationError({"review_date": (
+            f"{commune.get_kind_display()} {commune.name} hết hiệu lực từ ngày "
+            f"{commune.valid_to + datetime.timedelta(days=1):%d/%m/%Y}; phiếu rà soát ngày "
+            f"{review.effective_date:%d/%m/%Y} phải lập ở xã kế thừa, nhưng hộ chưa được chuyển sang xã mới "
+            "(quản trị viên chạy “manage.py rehome_households”).")})
 
 
 def _require_approver(user, review: Review) -> None:
@@ -160,14 +206,14 @@ def household_save(*, household: Household, acting_user, members: Sequence[Membe
     ``has_labour_capacity`` and ``member_count`` are derived from them.
     """
     _require(acting_user, Cap.HOUSEHOLD_EDIT)
-    _require_scope(acting_user, household.commune_id)
+    _require_household_scope(acting_user, household)
     if not household.commune.is_commune:
         raise ValidationError({"commune": "Hộ gia đình phải thuộc một xã, phường hoặc thị trấn."})
     is_new = household.pk is None
     old_values = None
     if not is_new:
         old = Household.objects.select_related("commune").get(pk=household.pk)
-        _require_scope(acting_user, old.commune_id)
+        _require_household_scope(acting_user, old)
         old_values = _values(old, HOUSEHOLD_FIELDS)
         claim_version(household, expected_version, what=f"Hộ {old.code} ({old.head_name})",
                       fields=HOUSEHOLD_FIELDS)
@@ -288,7 +334,7 @@ def review_compute(review: Review, *, deprivation_count: int, snapshot: Standard
         review.commune_id = commune.pk
     elif review.household_id:
         # The commune on the review's date: after 01/07/2025 a TT Lam Sơn household is reviewed by Xã Lam Sơn.
-        review.commune_id = commune_on(review.household.commune, review.effective_date).pk
+        review.commune_id = review_commune_id(review.household, review.effective_date)
     if area is not None:
         review.area = area
     elif review.household_id:
@@ -325,7 +371,7 @@ def review_save(*, review: Review, acting_user, deprived_indicators: Iterable[In
     """
     _require(acting_user, Cap.REVIEW_SUBMIT)
     household = review.household
-    _require_scope(acting_user, household.commune_id)
+    _require_household_scope(acting_user, household)
     is_new = review.pk is None
     deprived_indicators, causes = list(deprived_indicators), list(causes)
     old_values = old_indicators = old_causes = None
@@ -357,6 +403,9 @@ def review_save(*, review: Review, acting_user, deprived_indicators: Iterable[In
         raise ValidationError({"deprived_indicators": f"Chỉ số không thuộc {standard.label} (chuẩn của đợt rà "
                                                       f"soát này): " + ", ".join(wrong)})
     review_compute(review, deprivation_count=len(set(deprived_indicators)), snapshot=load_snapshot(standard))
+    _require_unit_in_force(acting_user, review)
+    _require_scope(acting_user, review.commune_id)
+    _require_commune_in_force(review)
     review.full_clean()
     review.save()
     review.deprived_indicators.set(deprived_indicators)
@@ -518,7 +567,7 @@ def escape_plan_save(*, plan: EscapePlan, supports: Iterable, acting_user,
     """
     _require(acting_user, Cap.HOUSEHOLD_EDIT)
     household = plan.household
-    _require_scope(acting_user, household.commune_id)
+    _require_household_scope(acting_user, household)
     supports = list(supports)
     is_new = plan.pk is None
     if is_new:
@@ -543,7 +592,8 @@ def escape_plan_save(*, plan: EscapePlan, supports: Iterable, acting_user,
 
         claim_version(plan, expected_version, changes=escape_plan_changes,
                       what=f"Phương án thoát nghèo năm {old.target_year} của hộ {household.code}")
-    if plan.helping_agency_id and not plan.helping_agency.unit.contains(household.commune):
+    if plan.helping_agency_id and not plan.helping_agency.unit.contains(household.today_commune) \
+            and not plan.helping_agency.unit.contains(household.commune):
         raise ValidationError({"helping_agency": "Cơ quan giúp đỡ phải thuộc địa bàn của hộ."})
     plan.full_clean()
     plan.save()

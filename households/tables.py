@@ -81,6 +81,14 @@ class HouseholdTable(tables.Table):
         if not show_commune:
             self.columns.hide("commune")
 
+    def render_commune(self, record):
+        # Today's commune, and the one the household was registered in when it has ended since.
+        if record.current_commune_id:
+            old = record.commune
+            return format_html('{} <span class="muted lineage">← {} {}</span>', record.current_commune.display_name,
+                               old.get_kind_display(), old.name)
+        return record.commune.display_name
+
     def render_current_category(self, record):
         # ``value`` is already the choice label; the badge needs the stored code.
         return category_badge(record.current_category)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_excel
+from . import views, views_excel, views_villages
 
 app_name = "households"
 
@@ -25,4 +25,6 @@ urlpatterns = [
     path("thoat-ngheo/excel/", views.escape_list_export, name="escape_list_export"),
     path("excel/", views_excel.excel_page, name="excel"),
     path("excel/xuat/", views_excel.excel_export, name="excel_export"),
+    path("xa-bi-chia/", views_villages.split_list, name="split_communes"),
+    path("xa-bi-chia/<int:pk>/", views_villages.village_assignment, name="village_assignment"),
 ]

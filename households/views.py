@@ -18,14 +18,14 @@ from django_tables2.paginators import LazyPaginator
 
 from directory.access import CapabilityRequiredMixin, require_cap
 from directory.concurrency import stale_context
-from directory.models import AdministrativeUnit, AreaType, UnitKind
+from directory.models import AdministrativeUnit, AreaType
 from directory.permissions import Cap, can_approve_reviews_of, user_can
-from directory.scoping import get_for_user_or_404
+from directory.scoping import get_for_user_or_404, scope_for
 
 from . import selectors, services
 from .classification import NoStandardError, classify, snapshot_for_review
 from .excel import build_escape_list_workbook, workbook_bytes
-from .filters import CommuneChoice, HouseholdFilter
+from .filters import HouseholdFilter
 from .forms import CommentForm, EscapePlanForm, HouseholdForm, MemberFormSet, ReasonForm, ReviewForm
 from .models import EscapePlan, Household, Review, ReviewRound
 from .queue import ApprovalQueueFilter, attach_changes, build_queue_workbook
@@ -69,16 +69,16 @@ class HouseholdListView(CapabilityRequiredMixin, SingleTableMixin, FilterView):
 
     def get_queryset(self):
         # Default order (commune, code) walks the unique (commune, code) index.
-        return (Household.objects.for_user(self.request.user).select_related("commune")
+        return (Household.objects.for_user(self.request.user)
+                .select_related("commune", "commune__parent", "current_commune")
                 .order_by("commune_id", "code"))
 
     def _communes(self):
+        """The communes in scope (a queryset: a province has thousands, picked with the search box) and the
+        first two of them (one query: is there a choice to make at all?)."""
         if not hasattr(self, "_commune_list"):
-            # Plain (id, display name) pairs: a province has 500+ communes, model instances cost more than the page.
-            self._commune_list = [
-                CommuneChoice(pk, f"TT {name}" if kind == UnitKind.TOWNSHIP else name)
-                for pk, name, kind in AdministrativeUnit.objects.for_user(self.request.user).communes()
-                .order_by("path").values_list("pk", "name", "kind")]
+            communes = AdministrativeUnit.objects.for_user(self.request.user).communes().order_by("path")
+            self._commune_list = (communes, list(communes[:2]))
         return self._commune_list
 
     def get_filterset_kwargs(self, filterset_class):
@@ -88,7 +88,9 @@ class HouseholdListView(CapabilityRequiredMixin, SingleTableMixin, FilterView):
         return kwargs
 
     def get_table_kwargs(self):
-        return {"show_commune": len(self._communes()) > 1}
+        # A new commune that took over others (its scope has their paths too) shows where each household came from.
+        took_over = len(scope_for(self.request.user).paths or ()) > 1
+        return {"show_commune": len(self._communes()[1]) > 1 or took_over}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -108,6 +110,7 @@ def household_detail(request, pk):
     can_approve = can_approve_reviews_of(user, household.commune)
     return render(request, "households/household_detail.html", {
         "household": household,
+        "lineage": selectors.household_lineage(household),
         "members": list(household.members.all()),
         "reviews": reviews,
         "statuses": list(reversed(selectors.yearly_statuses(reviews))),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 
+from directory.unit_search import UnitSearchWidget
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -42,6 +43,12 @@ def _communes(user):
 
 
 class CommuneChoiceField(forms.ModelChoiceField):
+    """A commune picked with the search box (a province has thousands); the queryset is the user's scope."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", UnitSearchWidget(level="commune"))
+        super().__init__(*args, **kwargs)
+
     def label_from_instance(self, obj):
         return obj.display_name
 

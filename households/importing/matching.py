@@ -58,8 +58,13 @@ def fetch_existing(rows: list[ParsedRow]) -> Existing:
     for commune_id, commune_codes in codes.items():
         for chunk in chunks(commune_codes):
             for hh in Household.objects.filter(commune_id=commune_id, code__in=chunk).only(
-                    "pk", "commune_id", "code", "area_reason", *HOUSEHOLD_IMPORT_FIELDS):
+                    "pk", "commune_id", "current_commune_id", "code", "area_reason", *HOUSEHOLD_IMPORT_FIELDS):
                 households[(commune_id, hh.code)] = hh
+            # A row of a year after the reform names the new commune: the households that moved there keep
+            # their code (one registered in the new commune itself wins a clash).
+            for hh in Household.objects.filter(current_commune_id=commune_id, code__in=chunk).only(
+                    "pk", "commune_id", "current_commune_id", "code", "area_reason", *HOUSEHOLD_IMPORT_FIELDS):
+                households.setdefault((commune_id, hh.code), hh)
     ids = [hh.pk for hh in households.values()]
     reviews, with_members, latest_year = {}, set(), {}
     for chunk in chunks(ids):

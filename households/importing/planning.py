@@ -150,7 +150,9 @@ def _plan_households(plan: Plan, rows, existing: Existing, acting_user) -> dict[
                     household_id=hh.pk, object_type="household", obj=hh, label=f"Hộ {hh.code}",
                     action=HistoryAction.UPDATE, old=old, new={k: display_value(hh, k) for k in old},
                     actor=acting_user, comment=plan.note(r))]
-        info[key] = (hh.pk, hh.commune_id, hh.area, hh.has_labour_capacity)
+        # key[0] is the row's commune: the registered one, or the new commune the household moved to (the
+        # review is made there).
+        info[key] = (hh.pk, key[0], hh.area, hh.has_labour_capacity)
     return info
 
 
