@@ -13,11 +13,13 @@ from directory.scoping import ScopedQuerySet
 
 
 class CommuneYearFiguresQuerySet(ScopedQuerySet):
-    scope_unit_field = "commune"
+    # A row belongs to the commune the households were registered in and to the one managing them today.
+    scope_unit_fields = ("commune", "current_commune")
 
 
 class CommuneYearFigures(models.Model):
-    """A commune's poverty figures for one year, counted as the annual report counts them.
+    """A commune's poverty figures for one year, counted as the annual report counts them: one row per
+    (commune registered in, commune managing today) pair, so both boundaries are sums of rows.
 
     Đầu kỳ = status on 31/12 of the year before, cuối kỳ = status on 31/12 of the year
     (``reports.poverty.poverty_figures`` over the year period), so the dashboard and the
@@ -28,6 +30,10 @@ class CommuneYearFigures(models.Model):
 
     commune = models.ForeignKey(AdministrativeUnit, verbose_name="xã", on_delete=models.CASCADE,
                                 related_name="dashboard_figures")
+    # Households of ``commune`` managed today by this commune (``Household.current_commune``; the same
+    # commune when they did not move): the page sums rows by either, for either boundary (issue 10).
+    current_commune = models.ForeignKey(AdministrativeUnit, verbose_name="xã hiện nay", on_delete=models.CASCADE,
+                                        related_name="current_dashboard_figures")
     year = models.PositiveSmallIntegerField("năm")
     poor_start = models.PositiveIntegerField("hộ nghèo đầu năm", default=0)
     escaped = models.PositiveIntegerField("hộ thoát nghèo", default=0)
@@ -50,11 +56,14 @@ class CommuneYearFigures(models.Model):
         verbose_name_plural = "số liệu tổng hợp xã theo năm"
         ordering = ["commune__path", "year"]
         constraints = [
-            models.UniqueConstraint(fields=["commune", "year"], name="dashboard_figures_unique_commune_year"),
+            models.UniqueConstraint(fields=["commune", "current_commune", "year"],
+                                    name="dashboard_figures_unique_commune_year"),
         ]
         indexes = [
             # the dashboard reads one year (and the years before it) for the communes under a unit
             models.Index(fields=["year", "commune"], name="dashboard_figures_year_idx"),
+            # ... on today's boundaries
+            models.Index(fields=["year", "current_commune"], name="dashboard_figures_cur_year_idx"),
         ]
 
     def __str__(self):

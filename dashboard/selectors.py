@@ -24,9 +24,18 @@ from households.classification import NoStandardError, standard_for_review
 from households.models import Indicator, PovertyCause, ReviewRound
 from plans.models import IndicatorTarget, TargetMeasure, TargetProgress
 from plans.selectors import quota_by_commune
+from reports.boundaries import Boundaries, clean_boundaries, fold_predecessors, fold_totals, household_key
 from reports.models import ReportRun
 from reports.periods import Period, PeriodKind
-from reports.poverty import Figures, SummaryRow, communes_of, household_totals, sum_rows, summary_rows
+from reports.poverty import (
+    Figures,
+    SummaryRow,
+    communes_of,
+    household_totals,
+    report_inputs,
+    sum_rows,
+    summary_rows,
+)
 
 from .models import CommuneYearFigures
 
@@ -61,8 +70,9 @@ def breadcrumbs(user, unit: AdministrativeUnit) -> list[AdministrativeUnit]:
 
 
 def figure_years(unit: AdministrativeUnit) -> list[int]:
-    """Years with figures for the communes under ``unit``, newest first."""
-    return sorted(set(CommuneYearFigures.objects.filter(commune__path__startswith=unit.path)
+    """Years with figures for the communes under ``unit`` (or whose households it manages today), newest first."""
+    return sorted(set(CommuneYearFigures.objects.filter(Q(commune__path__startswith=unit.path)
+                                                        | Q(current_commune__path__startswith=unit.path))
                       .values_list("year", flat=True).distinct()), reverse=True)
 
 
@@ -213,6 +223,7 @@ class DashboardData:
     refreshed_at: datetime.datetime | None
     fraction_elapsed: float
     commune_count: int
+    boundaries: str = Boundaries.PERIOD
 
     @property
     def elapsed_percent(self) -> int:
@@ -222,14 +233,24 @@ class DashboardData:
 # --------------------------------------------------------------------------- the figures
 
 
-def _figures_by_commune(commune_ids: list[int], year: int) -> tuple[dict[int, Figures], dict, dict, object]:
-    rows = CommuneYearFigures.objects.filter(commune_id__in=commune_ids, year=year)
+def _figures_by_commune(commune_ids: list[int], year: int, boundaries: str = Boundaries.PERIOD
+                        ) -> tuple[dict[int, Figures], dict, dict, object]:
+    """The communes' figures for ``year``: the rows (registered commune, commune managing today) summed
+    into the commune each counts in on ``boundaries`` (``reports.boundaries.household_key``)."""
+    wanted, end = set(commune_ids), datetime.date(year, 12, 31)
+    rows = (CommuneYearFigures.objects.filter(year=year)
+            .filter(Q(commune_id__in=commune_ids) | Q(current_commune_id__in=commune_ids))
+            .annotate(commune_valid_to=F("commune__valid_to")))
     figures: dict[int, Figures] = {}
     deprivations: dict[str, int] = defaultdict(int)
     causes: dict[str, int] = defaultdict(int)
     refreshed_at = None
     for row in rows:
-        figures[row.commune_id] = Figures(**{name: getattr(row, name) for name in FIGURE_FIELDS})
+        moved_to = row.current_commune_id if row.current_commune_id != row.commune_id else None
+        key = household_key(boundaries, end, row.commune_id, row.commune_valid_to, moved_to)
+        if key not in wanted:
+            continue
+        figures.setdefault(key, Figures()).add(Figures(**{name: getattr(row, name) for name in FIGURE_FIELDS}))
         for key, n in row.deprivations.items():
             deprivations[key] += n
         for key, n in row.causes.items():
@@ -239,16 +260,33 @@ def _figures_by_commune(commune_ids: list[int], year: int) -> tuple[dict[int, Fi
 
 
 def _children(unit: AdministrativeUnit, communes: list[AdministrativeUnit]) -> dict[int, AdministrativeUnit]:
-    """{commune id: the unit one level below ``unit`` that holds it} (the commune itself for a district)."""
-    if unit.is_commune:
+    """{commune id: the unit one level below ``unit`` that holds it} (the commune itself for a district).
+
+    A commune outside ``unit`` (history of a new unit on the boundaries of the period: Xuân Bái for new
+    Xã Lam Sơn in 2024) is held one level below the earlier unit it was under, or is its own row.
+    """
+    roots = [unit, *_outside_roots(unit, communes)]
+    if unit.is_commune and len(roots) == 1:
         return {c.pk: unit for c in communes}
-    direct = {u.path: u for u in AdministrativeUnit.objects.filter(parent=unit)}
-    depth = unit.path.count("/")
+    direct = {u.path: u for u in AdministrativeUnit.objects.filter(parent__in=[r for r in roots if not r.is_commune])}
     holder = {}
     for commune in communes:
+        root = max((r for r in roots if commune.path.startswith(r.path)), key=lambda r: len(r.path), default=None)
+        if root is None or root.is_commune:
+            holder[commune.pk] = commune if root is None or root.pk != unit.pk else unit
+            continue
         segments = commune.path.split("/")
-        holder[commune.pk] = direct.get("/".join(segments[:depth + 1]) + "/", commune)
+        holder[commune.pk] = direct.get("/".join(segments[:root.path.count("/") + 1]) + "/", commune)
     return holder
+
+
+def _outside_roots(unit: AdministrativeUnit, communes: list[AdministrativeUnit]) -> list[AdministrativeUnit]:
+    """The earlier units ``unit`` came from, when some of ``communes`` lie under them (no query otherwise)."""
+    if all(c.path.startswith(unit.path) for c in communes):
+        return []
+    from directory import lineage
+
+    return [r for r in lineage.historic_roots(unit) if r.pk != unit.pk]
 
 
 def _runs_by_unit(unit: AdministrativeUnit, year: int, today: datetime.date) -> list[dict]:
@@ -272,9 +310,18 @@ def _runs_by_unit(unit: AdministrativeUnit, year: int, today: datetime.date) -> 
     )
 
 
-def _previous_rate(row: SummaryRow, commune_ids: list[int], year: int) -> float | None:
+def _totals(commune_ids: list[int], year: int, boundaries: str, owner: dict[int, int] | None = None) -> dict[int, int]:
+    """Household totals of ``year``; on today's boundaries with the earlier communes' added (``owner``)."""
+    if boundaries != Boundaries.CURRENT:
+        return household_totals(commune_ids, year)
+    owner = owner if owner is not None else fold_predecessors(commune_ids, datetime.date.today())
+    return fold_totals(household_totals(owner, year), owner)
+
+
+def _previous_rate(row: SummaryRow, commune_ids: list[int], year: int, boundaries: str = Boundaries.PERIOD,
+                   owner: dict[int, int] | None = None) -> float | None:
     """Last year's rate: đầu năm (31/12 of last year) over last year's household total (every commune)."""
-    totals = household_totals(commune_ids, year - 1)
+    totals = _totals(commune_ids, year - 1, boundaries, owner)
     total = sum(totals.values()) if commune_ids and len(totals) == len(commune_ids) else None
     return _pct(row.figures.poor_start, total)
 
@@ -285,15 +332,15 @@ class UnitYear:
     rate_previous: float | None
 
 
-def unit_year(unit: AdministrativeUnit, year: int) -> UnitYear:
+def unit_year(unit: AdministrativeUnit, year: int, boundaries: str | None = None) -> UnitYear:
     """The unit's Tổng cộng row for ``year`` (as the annual report has it) and last year's rate."""
     period = Period(PeriodKind.YEAR, year)
-    communes = list(communes_of(unit, period.start, period.end))
+    boundaries = clean_boundaries(boundaries, period.end, unit)
+    communes, totals, quotas = report_inputs(unit, period, boundaries)
     ids = [c.pk for c in communes]
-    figures = _figures_by_commune(ids, year)[0]
-    row = summary_rows(unit, communes, figures, household_totals(ids, year),
-                       quota_by_commune(year=year, commune_ids=ids))[-1]
-    return UnitYear(row, _previous_rate(row, ids, year))
+    figures = _figures_by_commune(ids, year, boundaries)[0]
+    row = summary_rows(unit, communes, figures, totals, quotas)[-1]
+    return UnitYear(row, _previous_rate(row, ids, year, boundaries))
 
 
 def measured_actual(measure: str, measured: UnitYear) -> Decimal | None:
@@ -354,22 +401,39 @@ def _chart(title: str, labels: list, datasets: list[dict], headers: list[str], r
             "percent": percent}
 
 
-def _year_series(commune_ids: list[int], years: list[int]) -> list[dict]:
+def _year_series(commune_ids: list[int], years: list[int], boundaries: str = Boundaries.PERIOD,
+                 owner: dict[int, int] | None = None) -> list[dict]:
     """Per year: the summed poor counts, the household total (when every commune has one) and the
-    quota, for the rate-over-the-years chart. One grouped query each, plus the quotas per year."""
+    quota, for the rate-over-the-years chart. One grouped query each, plus the quotas per year.
+
+    On today's boundaries the rows are taken by the commune managing the households today, and the
+    totals and quotas of the earlier communes (``owner``: {earlier or same id: today's id}) count too.
+    """
     from reports.models import HouseholdTotal
 
-    sums = {r["year"]: r for r in CommuneYearFigures.objects.filter(commune_id__in=commune_ids, year__in=years)
+    current = boundaries == Boundaries.CURRENT
+    by_field = "current_commune_id__in" if current else "commune_id__in"
+    sources = list(owner) if current and owner else commune_ids
+    sums = {r["year"]: r for r in CommuneYearFigures.objects.filter(**{by_field: commune_ids}, year__in=years)
             .values("year").annotate(poor_end=Sum("poor_end"), poor_start=Sum("poor_start"),
                                      near_poor_end=Sum("near_poor_end")).order_by()}
-    totals = {r["year"]: r for r in HouseholdTotal.objects.filter(commune_id__in=commune_ids, year__in=years)
-              .values("year").annotate(total=Sum("total"), n=Count("pk")).order_by()}
+    totals = {r["year"]: r for r in HouseholdTotal.objects.filter(commune_id__in=sources, year__in=years)
+              .values("year").annotate(total=Sum("total"), n=Count("commune_id", distinct=True)).order_by()}
+    # on today's boundaries a total is complete when every one of today's communes has one of its own or
+    # of an earlier commune's
+    covered = {}
+    if current and owner:
+        for y, cid in HouseholdTotal.objects.filter(commune_id__in=sources, year__in=years).values_list("year",
+                                                                                                         "commune_id"):
+            covered.setdefault(y, set()).add(owner[cid])
     series = []
     for year in years:
         row = sums.get(year, {"poor_end": 0, "poor_start": 0, "near_poor_end": 0})
         t = totals.get(year)
-        total = t["total"] if t and t["n"] == len(commune_ids) else None
-        quotas = quota_by_commune(year=year, commune_ids=commune_ids)
+        complete = (len(covered.get(year, ())) == len(commune_ids)) if current and owner else \
+            (t is not None and t["n"] == len(commune_ids))
+        total = t["total"] if t and complete else None
+        quotas = quota_by_commune(year=year, commune_ids=sources)
         quota = sum(q.total for q in quotas.values()) if quotas else None
         target = _pct(row["poor_start"] - quota, total) if quota is not None else None
         series.append({"year": year, "poor": row["poor_end"], "near_poor": row["near_poor_end"], "total": total,
@@ -383,15 +447,18 @@ TIMELINESS = [("on_time", "Đúng hạn"), ("late", "Nộp muộn"), ("missing",
 
 
 def dashboard_data(user, unit: AdministrativeUnit, year: int, today: datetime.date,
-                   years: list[int] | None = None) -> DashboardData:
+                   years: list[int] | None = None, boundaries: str | None = None) -> DashboardData:
     """Everything the dashboard of ``unit`` for ``year`` shows; ``years`` = ``figure_years(unit)`` when
-    the caller already has it. A fixed number of queries, whatever the number of communes."""
+    the caller already has it. A fixed number of queries, whatever the number of communes.
+
+    ``boundaries``: "period" (the communes of that year) or "current" (today's communes, history summed
+    through lineage); by default historic for a year before 2025, current otherwise."""
     period = Period(PeriodKind.YEAR, year)
-    communes = list(communes_of(unit, period.start, period.end))
+    boundaries = clean_boundaries(boundaries, period.end, unit)
+    communes, totals, quotas = report_inputs(unit, period, boundaries, today)
     commune_ids = [c.pk for c in communes]
-    figures, deprivations, causes, refreshed_at = _figures_by_commune(commune_ids, year)
-    totals = household_totals(commune_ids, year)
-    quotas = quota_by_commune(year=year, commune_ids=commune_ids)
+    owner = fold_predecessors(commune_ids, today) if boundaries == Boundaries.CURRENT else None
+    figures, deprivations, causes, refreshed_at = _figures_by_commune(commune_ids, year, boundaries)
     total_row = summary_rows(unit, communes, figures, totals, quotas)[-1]
     fraction = year_fraction_elapsed(year, today)
 
@@ -403,7 +470,7 @@ def dashboard_data(user, unit: AdministrativeUnit, year: int, today: datetime.da
                     key=lambda c: (-c.overdue_reports, -((c.expected_by_now or 0) - c.achieved), c.unit.path))
 
     f = total_row.figures
-    rate_previous = _previous_rate(total_row, commune_ids, year)
+    rate_previous = _previous_rate(total_row, commune_ids, year, boundaries, owner)
     headline = Headline(
         total_households=total_row.total_households, poor=f.poor_end, poor_rate=total_row.rate,
         near_poor=f.near_poor_end, near_poor_rate=_pct(f.near_poor_end, total_row.total_households),
@@ -413,12 +480,14 @@ def dashboard_data(user, unit: AdministrativeUnit, year: int, today: datetime.da
         new_poor=f.new_poor, relapsed=f.relapsed,
     )
     charts = _charts(unit, year, total_row, children, deprivations, causes,
-                     _year_series(commune_ids, sorted(set(figure_years(unit) if years is None else years) | {year})))
+                     _year_series(commune_ids, sorted(set(figure_years(unit) if years is None else years) | {year}),
+                                  boundaries, owner))
     return DashboardData(unit=unit, year=year, today=today, headline=headline, total_row=total_row,
                          children=children, behind=behind, charts=charts,
                          targets=plan_targets(user, unit, year,
                                               known={(unit.pk, year): UnitYear(total_row, rate_previous)}),
-                         refreshed_at=refreshed_at, fraction_elapsed=fraction, commune_count=len(communes))
+                         refreshed_at=refreshed_at, fraction_elapsed=fraction, commune_count=len(communes),
+                         boundaries=boundaries)
 
 
 def _commune_children(communes, figures, totals, quotas, fraction: float, runs: list[dict]) -> list[Child]:

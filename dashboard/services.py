@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Count, Max, Min
+from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 
 from households.models import Household, Review, ReviewStatus
@@ -31,47 +31,57 @@ COMMUNES_PER_BATCH = 100
 
 
 def review_years(commune_ids: Iterable[int]) -> list[int]:
-    """Every year from the first to the last approved review of these communes (gaps included:
+    """Every year from the first to the last approved review of these communes' households (gaps included:
     a household's status carries over a year without a review)."""
-    bounds = (Review.objects.filter(commune_id__in=list(commune_ids), status=ReviewStatus.APPROVED)
+    ids = list(commune_ids)
+    bounds = (Review.objects.filter(Q(commune_id__in=ids) | Q(household__current_commune_id__in=ids)
+                                    | Q(household__commune_id__in=ids), status=ReviewStatus.APPROVED)
               .aggregate(first=Min("year"), last=Max("year")))
     if bounds["first"] is None:
         return []
     return list(range(bounds["first"], bounds["last"] + 1))
 
 
-def _profile_counts(through, target_field: str, review_ids: set[int]) -> dict[int, dict[str, int]]:
-    """{commune_id: {str(indicator or cause id): number of these reviews naming it}}, in chunks."""
-    counts: dict[int, dict[str, int]] = defaultdict(dict)
+def _profile_counts(through, target_field: str, review_ids: set[int]) -> dict[tuple[int, int], dict[str, int]]:
+    """{(commune registered in, commune managing today): {str(indicator or cause id): number of these
+    reviews naming it}}, in chunks."""
+    counts: dict[tuple[int, int], dict[str, int]] = defaultdict(dict)
     ids = sorted(review_ids)
     for start in range(0, len(ids), _CHUNK):
         rows = (through.objects.filter(review_id__in=ids[start:start + _CHUNK])
-                .values_list("review__household__commune_id", target_field)
+                .values_list("review__household__commune_id", "review__household__current_commune_id", target_field)
                 .annotate(n=Count("pk")).order_by())
-        for commune_id, target_id, n in rows:
-            key = str(target_id)
-            counts[commune_id][key] = counts[commune_id].get(key, 0) + n
+        for commune_id, today_id, target_id, n in rows:
+            key, pair = str(target_id), (commune_id, today_id or commune_id)
+            counts[pair][key] = counts[pair].get(key, 0) + n
     return counts
+
+
+def _rows_of(commune_ids: list[int]):
+    """The rows a recount of these communes rewrites: households registered in them or managed by them."""
+    return CommuneYearFigures.objects.filter(Q(commune_id__in=commune_ids) | Q(current_commune_id__in=commune_ids))
 
 
 @transaction.atomic
 def _refresh_year(commune_ids: list[int], year: int, now) -> int:
     period = Period(PeriodKind.YEAR, year)
     sets = ReviewSets()
-    figures = poverty_figures(commune_ids=commune_ids, start=period.start, end=period.end, review_sets=sets)
+    figures = poverty_figures(commune_ids=commune_ids, start=period.start, end=period.end, review_sets=sets,
+                              by_pair=True)
     deprivations = _profile_counts(Review.deprived_indicators.through, "indicator_id", sets.poor_end)
     causes = _profile_counts(Review.causes.through, "povertycause_id", sets.poor_end)
-    CommuneYearFigures.objects.filter(commune_id__in=commune_ids, year=year).delete()
+    _rows_of(commune_ids).filter(year=year).delete()
     rows = [
         CommuneYearFigures(
-            commune_id=commune_id, year=year, poor_start=f.poor_start, escaped=f.escaped, new_poor=f.new_poor,
+            commune_id=pair[0], current_commune_id=pair[1], year=year, poor_start=f.poor_start, escaped=f.escaped,
+            new_poor=f.new_poor,
             relapsed=f.relapsed, poor_end=f.poor_end, near_poor_start=f.near_poor_start,
             near_poor_end=f.near_poor_end, poor_end_ethnic=f.poor_end_ethnic,
             poor_start_without_labour=f.poor_start_without_labour,
             poor_end_without_labour=f.poor_end_without_labour,
-            deprivations=deprivations.get(commune_id, {}), causes=causes.get(commune_id, {}), refreshed_at=now,
+            deprivations=deprivations.get(pair, {}), causes=causes.get(pair, {}), refreshed_at=now,
         )
-        for commune_id, f in sorted(figures.items())
+        for pair, f in sorted(figures.items())
     ]
     CommuneYearFigures.objects.bulk_create(rows, batch_size=500)
     return len(rows)
@@ -88,7 +98,7 @@ def figures_refresh(*, commune_ids: Iterable[int], years: Iterable[int] | None =
     if not commune_ids:
         return 0
     all_years = review_years(commune_ids)
-    stale = CommuneYearFigures.objects.filter(commune_id__in=commune_ids)
+    stale = _rows_of(commune_ids)
     if all_years:
         stale = stale.exclude(year__range=(all_years[0], all_years[-1]))
     stale.delete()

@@ -18,3 +18,14 @@ def queue_refresh(sender, *, commune_ids, years, **kwargs):
     except OperationalError:
         # The data is saved; the nightly refresh will catch up. Never fail the person's request for it.
         logger.exception("dashboard refresh could not be queued for communes %s", sorted(commune_ids))
+
+
+def queue_refresh_after_rehoming(sender, *, commune_ids, **kwargs):
+    """Households moved to another current commune (``households.rehoming``): recount their communes,
+    every year (the rows on today's boundaries changed, the historic ones did not)."""
+    from .tasks import dashboard_refresh_task
+
+    try:
+        dashboard_refresh_task.delay(sorted(commune_ids), None)
+    except OperationalError:
+        logger.exception("dashboard refresh could not be queued for communes %s", sorted(commune_ids))

@@ -27,7 +27,7 @@ def _data(request):
     years = selectors.figure_years(unit)
     completion = selectors.year_completion(unit, years)
     year = params.get("nam") or selectors.default_year(years, today, completion)
-    data = selectors.dashboard_data(request.user, unit, year, today, years)
+    data = selectors.dashboard_data(request.user, unit, year, today, years, params.get("dia_gioi") or None)
     data.completion = completion
     return data, years, params
 

@@ -414,6 +414,11 @@ class ReportRun(TimeStampedModel):
     agency = models.ForeignKey(Agency, verbose_name="cơ quan báo cáo", null=True, blank=True,
                                on_delete=models.PROTECT, related_name="report_runs")
 
+    # The boundaries the workbook was (last) asked for: "period" or "current"; blank = the default
+    # (reports.boundaries.default_boundaries).
+    boundaries = models.CharField("địa giới", max_length=10, blank=True,
+                                  choices=[("period", "Theo địa giới của kỳ báo cáo"),
+                                           ("current", "Theo địa giới hiện nay")])
     job_status = models.CharField("trạng thái tạo báo cáo", max_length=10, choices=JobStatus.choices,
                                   default=JobStatus.NONE, blank=True)
     job_error = models.TextField("lỗi khi tạo", blank=True)
@@ -477,6 +482,12 @@ class ReportRun(TimeStampedModel):
     @property
     def period(self) -> Period:
         return Period(self.period_type, self.year, self.period_number)
+
+    @property
+    def effective_boundaries(self) -> str:
+        from .boundaries import clean_boundaries
+
+        return clean_boundaries(self.boundaries, self.period_end, self.reporting_unit)
 
     @property
     def reporter_label(self) -> str:

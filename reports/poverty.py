@@ -56,6 +56,7 @@ from households.excel import safe_cell
 from households.models import Category, Household, Indicator, PovertyCause, Review, ReviewStatus
 from households.movements import Movement, movement_between
 
+from .boundaries import Boundaries, household_filter, household_key
 from .periods import Period
 
 SUMMARY_SHEET = "Tổng hợp"
@@ -174,8 +175,12 @@ def status_dates(start: datetime.date, end: datetime.date) -> tuple[datetime.dat
 COMMUNES_PER_BATCH = 16  # a few tens of thousands of households and their reviews in memory at a time
 
 
-def _household_statuses(commune_ids: list[int], start: datetime.date, end: datetime.date):
+def _household_statuses(commune_ids: list[int], start: datetime.date, end: datetime.date, *,
+                        moved_too: bool = False):
     """One row per household with an approved review by ``end``: its start and end reviews and flags.
+
+    ``moved_too``: also the households whose current commune is one of ``commune_ids`` (the caller
+    then decides, by ``reports.boundaries.household_key``, where each counts); each household once.
 
     Rows come in (commune path, village, code, id) order. The communes are taken a batch at a time
     (in path order): one plain query for the batch's approved reviews up to ``end`` and one for its
@@ -192,13 +197,20 @@ def _household_statuses(commune_ids: list[int], start: datetime.date, end: datet
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL jit = off")
         for first in range(0, len(ordered), COMMUNES_PER_BATCH):
-            yield from _batch_statuses(ordered[first:first + COMMUNES_PER_BATCH], paths, day_before, last_day)
+            yield from _batch_statuses(ordered[first:first + COMMUNES_PER_BATCH], paths, day_before, last_day,
+                                       all_ids=set(commune_ids) if moved_too else None)
 
 
-def _batch_statuses(commune_ids, paths, day_before, last_day):
-    households = list(Household.objects.filter(commune_id__in=commune_ids).order_by()
-                      .values_list("pk", "commune_id", "code", "head_name", "village", "is_ethnic_minority")
-                      .iterator(chunk_size=_CHUNK))
+def _batch_statuses(commune_ids, paths, day_before, last_day, all_ids: set[int] | None = None):
+    # ``all_ids``: households that moved to one of the batch's communes count too (issue 10), unless they
+    # are registered in another commune of the report (that commune's batch has them).
+    in_batch = set(commune_ids)
+    where = household_filter(commune_ids) if all_ids is not None else Q(commune_id__in=commune_ids)
+    households = [h for h in Household.objects.filter(where).order_by()
+                  .values_list("pk", "commune_id", "code", "head_name", "village", "is_ethnic_minority",
+                               "commune__valid_to", "current_commune_id")
+                  .iterator(chunk_size=_CHUNK)
+                  if all_ids is None or h[1] in in_batch or h[1] not in all_ids]
     # household id → [start (effective date, id, category, labour) | None, end (…) | None, ever poor before]
     found: dict[int, list] = {}
     # The reviews by explicit household ids, a chunk at a time: each chunk is a few index probes on
@@ -228,32 +240,46 @@ def _batch_statuses(commune_ids, paths, day_before, last_day):
             if state[1] is None or review[:2] > state[1][:2]:
                 state[1] = review
     rows = []
-    for pk, commune_id, code, head_name, village, ethnic in households:
+    for pk, commune_id, code, head_name, village, ethnic, valid_to, today_id in households:
         state = found.get(pk)
         if state is None or state[1] is None:
             continue
         at_start, at_end = state[0] or (None, None, None, None), state[1]
         rows.append((pk, commune_id, code, head_name, village, ethnic, at_start[1], at_start[2], at_start[3],
-                     at_end[1], at_end[2], at_end[3], state[2]))
+                     at_end[1], at_end[2], at_end[3], state[2], valid_to, today_id))
     rows.sort(key=lambda r: (paths.get(r[1], ""), r[4], r[2], r[0]))
     return rows
 
 
 def poverty_figures(*, commune_ids: Iterable[int], start: datetime.date, end: datetime.date,
                     on_moved: Callable[[MovedHousehold], None] | None = None,
-                    review_sets: ReviewSets | None = None) -> dict[int, Figures]:
+                    review_sets: ReviewSets | None = None, boundaries: str | None = None,
+                    by_pair: bool = False) -> dict:
     """Per-commune figures for the period ``start``..``end`` (see the module docstring for definitions).
 
     ``on_moved`` is called for every household whose category moved (in commune, village, code order);
     ``review_sets`` collects the review ids behind each count. Communes without households are absent.
+
+    Without ``boundaries`` a household counts in the commune it was registered in (as before the 2025
+    reform); with ``"period"`` or ``"current"`` in the commune ``reports.boundaries.household_key`` gives.
+    ``by_pair`` keys the figures by (registered commune, commune that manages it today) instead, for the
+    dashboard's table, which then sums them on either boundary.
     """
     commune_ids = list(commune_ids)
-    result: dict[int, Figures] = defaultdict(Figures)
+    wanted = set(commune_ids)
+    moved_too = boundaries is not None or by_pair
+    result: dict = defaultdict(Figures)
     if not commune_ids:
         return {}
-    rows = _household_statuses(commune_ids, start, end)
+    rows = _household_statuses(commune_ids, start, end, moved_too=moved_too)
     for (pk, commune_id, code, head_name, village, ethnic, s_review, s_cat, s_labour, e_review, e_cat, e_labour,
-         ever_poor) in rows:
+         ever_poor, commune_valid_to, today_id) in rows:
+        if by_pair:
+            commune_id = (commune_id, today_id or commune_id)
+        elif boundaries is not None:
+            commune_id = household_key(boundaries, end, commune_id, commune_valid_to, today_id)
+            if commune_id not in wanted:
+                continue
         fig = result[commune_id]
         if s_cat == Category.POOR:
             fig.poor_start += 1
@@ -364,6 +390,7 @@ class PovertyReport:
     period: Period
     rows: list[SummaryRow]
     moved_count: int
+    boundaries: str = Boundaries.PERIOD
 
     @property
     def total(self) -> SummaryRow:
@@ -442,17 +469,49 @@ def _signature(unit: AdministrativeUnit) -> Signature:
     return Signature(place=unit.name, day=timezone.localdate())
 
 
-def build_poverty_report(*, unit: AdministrativeUnit, period: Period, output) -> PovertyReport:
+def report_inputs(unit: AdministrativeUnit, period: Period, boundaries: str, today: datetime.date | None = None):
+    """(communes, household totals, quotas) of a report or a dashboard on the given boundaries.
+
+    On today's boundaries the totals and quotas of the communes a current commune took over are
+    added to it (a split commune's go to its default successor), so every sum is kept.
+    """
+    from plans.selectors import quota_by_commune
+
+    from .boundaries import fold_predecessors, fold_quotas, fold_totals, report_communes
+
+    today = today or timezone.localdate()
+    communes = list(report_communes(unit, period.start, period.end, boundaries, today))
+    ids = [c.pk for c in communes]
+    if boundaries != Boundaries.CURRENT:
+        return communes, household_totals(ids, period.end.year), quota_by_commune(year=period.year, commune_ids=ids)
+    owner = fold_predecessors(ids, today)
+    totals = fold_totals(household_totals(owner, period.end.year), owner)
+    quotas = fold_quotas(quota_by_commune(year=period.year, commune_ids=list(owner)), owner)
+    return communes, totals, quotas
+
+
+def boundaries_note(boundaries: str) -> str:
+    if boundaries == Boundaries.PERIOD:
+        return f"{Boundaries(boundaries).label}."
+    return (f"{Boundaries(boundaries).label}: số liệu của các xã cũ cộng vào xã kế thừa (xã bị chia: theo thôn "
+            "của hộ; tổng số hộ và chỉ tiêu của xã bị chia tính vào xã nhận mặc định).")
+
+
+def build_poverty_report(*, unit: AdministrativeUnit, period: Period, output,
+                         boundaries: str | None = None) -> PovertyReport:
     """Write the poverty report workbook of ``unit`` for ``period`` to ``output`` (a path or binary file).
 
     Sheets: ``Tổng hợp`` (one row per commune, district subtotals for a province, ``Tổng cộng``), movements
     by cause of poverty, by deprivation indicator, and the list of households that moved. Each sheet is a
     print-ready document (``directory.sheets``): the summary prints landscape on one page wide.
+    ``boundaries``: ``"period"`` or ``"current"`` (``reports.boundaries``); by default historic for a
+    period that ended before 1/7/2025, current otherwise.
     """
-    from plans.selectors import quota_by_commune
+    from .boundaries import clean_boundaries
 
+    boundaries = clean_boundaries(boundaries, period.end, unit)
     start, end = period.start, period.end
-    communes = list(communes_of(unit, start, end))
+    communes, totals, quotas = report_inputs(unit, period, boundaries)
     commune_ids = [c.pk for c in communes]
     commune_by_id = {c.pk: c for c in communes}
 
@@ -479,16 +538,17 @@ def build_poverty_report(*, unit: AdministrativeUnit, period: Period, output) ->
         ])
 
     sets = ReviewSets()
-    figures = poverty_figures(commune_ids=commune_ids, start=start, end=end, on_moved=write_moved, review_sets=sets)
+    figures = poverty_figures(commune_ids=commune_ids, start=start, end=end, on_moved=write_moved, review_sets=sets,
+                              boundaries=boundaries)
     moved.note(f"Tổng số: {counter['n']} hộ", italic=False, size=11)
     moved.finish(signature=_signature(unit))
 
-    rows = summary_rows(unit, communes, figures, household_totals(commune_ids, end.year),
-                        quota_by_commune(year=period.year, commune_ids=commune_ids))
+    rows = summary_rows(unit, communes, figures, totals, quotas)
 
     summary = _document(summary_ws, SUMMARY_COLUMNS, unit=unit, period=period, landscape=True,
                         title=f"BÁO CÁO KẾT QUẢ GIẢM NGHÈO – {period.label.upper()}",
-                        notes=[f"Lập lúc {timezone.localtime():%H:%M %d/%m/%Y}. Tổng số hộ: số liệu năm {end.year} "
+                        notes=[boundaries_note(boundaries),
+                               f"Lập lúc {timezone.localtime():%H:%M %d/%m/%Y}. Tổng số hộ: số liệu năm {end.year} "
                                "do đơn vị nhập; ô tỷ lệ để trống khi chưa có tổng số hộ."])
     rate_columns = {i for i, c in enumerate(SUMMARY_COLUMNS) if c.kind == RATE}
     for row in rows:
@@ -522,7 +582,7 @@ def build_poverty_report(*, unit: AdministrativeUnit, period: Period, output) ->
                      "Đếm theo chỉ số thiếu hụt ghi trong lần rà soát cho tình trạng tương ứng (thoát nghèo: lần "
                      "rà soát đầu kỳ; phát sinh, tái nghèo, cuối kỳ: lần rà soát cuối kỳ).")
     wb.save(output)
-    return PovertyReport(unit=unit, period=period, rows=rows, moved_count=counter["n"])
+    return PovertyReport(unit=unit, period=period, rows=rows, moved_count=counter["n"], boundaries=boundaries)
 
 
 def _write_breakdown(ws, title, first_header, sets, period, unit, through, target_field, names, sort_keys,

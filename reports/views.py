@@ -24,6 +24,7 @@ from directory.permissions import Cap, user_can
 from plans.models import Plan
 
 from . import policy, selectors
+from .boundaries import Boundaries
 from .forms import (
     CalendarFilterForm,
     CommentForm,
@@ -187,6 +188,8 @@ def _run_context(request, run: ReportRun) -> dict:
         "status_badge": run.status_badge(status),
         "events": selectors.run_events(run),
         "can_generate": policy.can_generate(user, run),
+        "boundary_choices": Boundaries.choices,
+        "boundaries": run.effective_boundaries,
         "can_submit": policy.can_submit(user, run) and not run.is_submitted,
         "can_upload": policy.can_submit(user, run) and not run.is_submitted,
         "can_unsubmit": policy.can_unsubmit(user, run),
@@ -224,7 +227,9 @@ class RunActionView(CapabilityRequiredMixin, View):
         return response or redirect(run)
 
     def do_generate(self, request, run):
-        if run_request_generation(run=run, acting_user=request.user):
+        boundaries = request.POST.get("boundaries")
+        boundaries = boundaries if boundaries in Boundaries.values else None
+        if run_request_generation(run=run, acting_user=request.user, boundaries=boundaries):
             messages.success(request, "Đã xếp hàng tạo báo cáo; trang sẽ tự cập nhật khi xong.")
         else:
             messages.warning(request, "Báo cáo đang được tạo, xin chờ.")

@@ -17,6 +17,7 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 from django.db.models import Q
 from django.utils import timezone
 
+from ..boundaries import Boundaries, current_unit_or_error
 from ..models import JobStatus, ReportKind, ReportRun, ReportRunEvent, RunAction, generated_path, private_storage
 from ..other_reports import build_escape_list_report, build_task_progress_report
 from ..poverty import build_poverty_report
@@ -43,7 +44,10 @@ def build_for_run(run: ReportRun, output) -> None:
     """Write the workbook ``run`` asks for into ``output`` (a path or binary file)."""
     kind = run.duty.kind
     if kind == ReportKind.POVERTY:
-        build_poverty_report(unit=run.reporting_unit, period=run.period, output=output)
+        boundaries, unit = run.effective_boundaries, run.reporting_unit
+        if boundaries == Boundaries.CURRENT:
+            unit = current_unit_or_error(unit)
+        build_poverty_report(unit=unit, period=run.period, output=output, boundaries=boundaries)
     elif kind == ReportKind.ESCAPE_LIST:
         build_escape_list_report(unit=run.reporting_unit, year=run.year, output=output)
     elif kind == ReportKind.TASK_PROGRESS:

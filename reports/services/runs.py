@@ -152,13 +152,17 @@ def _event(run: ReportRun, action: str, actor=None, text: str = "") -> ReportRun
 
 
 @transaction.atomic
-def run_request_generation(*, run: ReportRun, acting_user) -> bool:
-    """Queue the build of the run's workbook (on commit). False when a build is already queued or running."""
+def run_request_generation(*, run: ReportRun, acting_user, boundaries: str | None = None) -> bool:
+    """Queue the build of the run's workbook (on commit). False when a build is already queued or running.
+
+    ``boundaries`` ("period" or "current") is kept on the run for the build; None keeps what it had.
+    """
     if not policy.can_generate(acting_user, run):
         raise PermissionDenied("Bạn không được tạo báo cáo này.")
+    fields = {} if boundaries is None else {"boundaries": boundaries}
     claimed = (ReportRun.objects.filter(pk=run.pk).exclude(job_status__in=[JobStatus.PENDING, JobStatus.RUNNING])
                .update(job_status=JobStatus.PENDING, job_error="", job_queued_at=timezone.now(),
-                       job_started_at=None, job_finished_at=None, job_attempt=0, job_heartbeat_at=None))
+                       job_started_at=None, job_finished_at=None, job_attempt=0, job_heartbeat_at=None, **fields))
     if not claimed:
         return False
     _event(run, RunAction.GENERATE_REQUESTED, acting_user)

@@ -1,6 +1,7 @@
 import pytest
 
 from povertyapp.celery import app as celery_app
+from tests.reports.test_poverty_report import dataset  # noqa: E402, F401  (the three-year dataset)
 
 
 @pytest.fixture(autouse=True)

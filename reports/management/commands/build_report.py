@@ -1,9 +1,12 @@
-"""``python manage.py build_report {quarter,half,annual} --year YEAR [--period N] --unit UNIT --output PATH``"""
+"""``python manage.py build_report {quarter,half,annual} --year YEAR [--period N] --unit UNIT --output PATH
+[--boundaries period|current]``"""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from directory.lookup import UnitLookupError, resolve_unit_with_note
 from directory.management.output import xlsx_output_path
+from reports.boundaries import Boundaries, current_unit_or_error, default_boundaries
 from reports.periods import Period, PeriodKind
 from reports.poverty import build_poverty_report
 
@@ -17,10 +20,16 @@ class Command(BaseCommand):
         parser.add_argument("kind", choices=list(KINDS), help="quarter = quý, half = 6 tháng, annual = năm")
         parser.add_argument("--year", type=int, required=True)
         parser.add_argument("--period", type=int, help="Quý 1–4 hoặc nửa năm 1–2 (không dùng với annual).")
-        parser.add_argument("--unit", required=True, help="Mã hoặc tên đơn vị, ví dụ 395 hoặc “Thanh Hóa/Thọ Xuân”.")
+        parser.add_argument("--unit", required=True,
+                            help="Mã hoặc tên đơn vị, ví dụ 395 hoặc “Thanh Hóa/Thọ Xuân”; mã được hiểu theo đơn vị "
+                                 "có hiệu lực cuối kỳ (với --boundaries current: hôm nay).")
         parser.add_argument("--output", required=True, help="Đường dẫn tệp .xlsx sẽ ghi.")
+        parser.add_argument("--boundaries", choices=list(Boundaries.values),
+                            help="period = theo địa giới của kỳ báo cáo, current = theo địa giới hiện nay (cộng qua "
+                                 "các đơn vị tiền thân). Mặc định: period cho kỳ kết thúc trước 01/07/2025, "
+                                 "current cho các kỳ sau.")
 
-    def handle(self, *args, kind, year, period, unit, output, **options):
+    def handle(self, *args, kind, year, period, unit, output, boundaries=None, **options):
         xlsx_output_path(output)
         period_kind = KINDS[kind]
         if period_kind == PeriodKind.YEAR:
@@ -34,16 +43,25 @@ class Command(BaseCommand):
             the_period = Period(period_kind, year, period)
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
-        try:  # the unit as it was at the end of the period (15499 in 2024: Thị trấn Thọ Xuân)
-            the_unit, note = resolve_unit_with_note(unit, on=the_period.end)
+        today = timezone.localdate()
+        try:  # the unit as it was at the end of the period (15499 in 2024: Thị trấn Thọ Xuân), or today
+            the_unit, note = resolve_unit_with_note(unit, on=today if boundaries == Boundaries.CURRENT
+                                                    else the_period.end)
         except UnitLookupError as exc:
             raise CommandError(str(exc)) from exc
         if note:
             self.stdout.write(f"Lưu ý: {note}")
-        report = build_poverty_report(unit=the_unit, period=the_period, output=output)
+        boundaries = boundaries or default_boundaries(the_period.end, the_unit)
+        if boundaries == Boundaries.CURRENT:
+            try:
+                the_unit = current_unit_or_error(the_unit, today)
+            except ValueError as exc:
+                raise CommandError(str(exc)) from exc
+        report = build_poverty_report(unit=the_unit, period=the_period, output=output, boundaries=boundaries)
         total = report.total.figures
         self.stdout.write(
-            f"Đã ghi {output}: {the_unit.full_name}, {the_period.label}, {len(report.rows) - 1} dòng đơn vị; "
+            f"Đã ghi {output}: {the_unit.full_name} (mã {the_unit.code}), {the_period.label}, "
+            f"{Boundaries(boundaries).label.lower()}, {len(report.rows) - 1} dòng đơn vị; "
             f"hộ nghèo đầu kỳ {total.poor_start}, thoát {total.escaped}, phát sinh {total.new_poor}, "
             f"tái nghèo {total.relapsed}, cuối kỳ {total.poor_end}; {report.moved_count} hộ biến động."
         )
