@@ -24,6 +24,15 @@ def category_badge(value: str) -> str:
     return format_html('<span class="badge {}">{}</span>', CATEGORY_BADGES.get(value, ""), Category(value).label)
 
 
+def commune_cell(household) -> str:
+    """Today's commune, and the one the household was registered in when that has ended since (issue 10)."""
+    if household.current_commune_id:
+        old = household.commune
+        return format_html('{} <span class="muted lineage">← {} {}</span>', household.current_commune.name,
+                           old.get_kind_display(), old.name)
+    return household.commune.name
+
+
 class HouseholdTable(tables.Table):
     # Every sort keeps the households of a commune together and walks an index that starts with the
     # commune (models.Household.Meta.indexes), so the first page of a province never sorts a million rows.
@@ -66,7 +75,7 @@ class HouseholdTable(tables.Table):
                 '<td class="num">{}</td><td>{}</td><td class="num">{}</td><td><span class="{}">{}</span></td>'
                 '<td><span class="{}">{}</span></td></tr>',
                 "odd" if number % 2 else "even", url, household.code, url, household.head_name,
-                format_html("<td>{}</td>", household.commune.name) if show_commune else "",
+                format_html("<td>{}</td>", commune_cell(household)) if show_commune else "",
                 household.village or EMPTY, household.member_count, category_badge(household.current_category),
                 household.current_year or EMPTY, str(household.has_labour_capacity).lower(),
                 "Có" if household.has_labour_capacity else "Không", str(household.is_ethnic_minority).lower(),
@@ -82,12 +91,7 @@ class HouseholdTable(tables.Table):
             self.columns.hide("commune")
 
     def render_commune(self, record):
-        # Today's commune, and the one the household was registered in when it has ended since.
-        if record.current_commune_id:
-            old = record.commune
-            return format_html('{} <span class="muted lineage">← {} {}</span>', record.current_commune.display_name,
-                               old.get_kind_display(), old.name)
-        return record.commune.display_name
+        return commune_cell(record)
 
     def render_current_category(self, record):
         # ``value`` is already the choice label; the badge needs the stored code.
