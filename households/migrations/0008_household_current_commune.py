@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('directory', '0001_initial'),
-        ('households', '0006_list_order_indexes'),
+        ('households', '0007_household_area_reason'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
