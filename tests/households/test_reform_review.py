@@ -11,6 +11,7 @@ from directory.models import ReviewApprover, Role
 from households import services
 from households.classification import standard_for_list_year
 from households.models import Category, Household, Review, ReviewStatus
+from households.rehoming import households_rehome
 from tests.factories import UserFactory
 
 from .factories import HouseholdFactory, make_review
@@ -25,6 +26,8 @@ def lam_son(reform):
     tt.save()
     household = HouseholdFactory(code="LS001", commune=tt, area="urban", head_name="Trần Văn Phố",
                                  area_reason="")
+    households_rehome()  # what the unit load does (lineage_changed): the household now belongs to Xã Lam Sơn
+    household.refresh_from_db()
     new = reform.new["Lam Sơn"]
     return {
         "household": household,

@@ -270,13 +270,23 @@ def test_a_review_after_the_reform_belongs_to_the_new_commune(r, homes, lamson, 
     assert old.commune_id == r.a.pk
 
 
-def test_a_review_after_the_reform_needs_a_commune_valid_that_day(r, homes, province_staff):
-    # the lineage is loaded but the households were not moved: the old commune has ended
+def test_a_review_after_the_reform_goes_to_the_default_successor_until_rehomed(r, homes, province_staff):
+    # the lineage is loaded but the households were not moved yet: the lineage's default successor
     household = Household.objects.select_related("commune").get(pk=homes["a2"].pk)
-    with pytest.raises(ValidationError) as exc:
-        services.review_save(review=_new_review(household, 2025, datetime.date(2025, 10, 1)),
-                             acting_user=province_staff)
-    assert "Xã Xuân Bái hết hiệu lực từ ngày 01/07/2025" in str(exc.value)
+    review = services.review_save(review=_new_review(household, 2025, datetime.date(2025, 10, 1)),
+                                  acting_user=province_staff)
+    assert review.commune_id == r.lam_son.pk
+
+
+def test_a_split_village_is_reviewed_in_the_commune_it_was_assigned_to(r, homes, province_staff):
+    households_rehome()
+    split = villages.split_commune(r.split)
+    villages.village_assignments_save(split=split, choices={"Tiểu khu 2": r.hoat_giang.pk},
+                                      acting_user=province_staff)
+    household = Household.objects.select_related("commune", "current_commune").get(pk=homes["s2"].pk)
+    review = services.review_save(review=_new_review(household, 2026, datetime.date(2026, 10, 1)),
+                                  acting_user=province_staff)
+    assert review.commune_id == r.hoat_giang.pk  # not the lineage's default, Xã Hà Trung
 
 
 def test_edit_form_keeps_the_registered_commune_of_a_moved_household(r, homes, lamson, client):

@@ -60,7 +60,7 @@ class Command(BaseCommand):
         report = build_poverty_report(unit=the_unit, period=the_period, output=output, boundaries=boundaries)
         total = report.total.figures
         self.stdout.write(
-            f"Đã ghi {output}: {the_unit.full_name} (mã {the_unit.code}), {the_period.label}, "
+            f"Đã ghi {output}: {the_unit.full_name}, {the_period.label}, "
             f"{Boundaries(boundaries).label.lower()}, {len(report.rows) - 1} dòng đơn vị; "
             f"hộ nghèo đầu kỳ {total.poor_start}, thoát {total.escaped}, phát sinh {total.new_poor}, "
             f"tái nghèo {total.relapsed}, cuối kỳ {total.poor_end}; {report.moved_count} hộ biến động."
