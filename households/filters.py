@@ -1,11 +1,11 @@
 """Household list filters. Each names the index it relies on (see models.Household.Meta.indexes)."""
 
 import django_filters
-from directory.unit_search import UnitSearchWidget
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 
 from directory.models import AdministrativeUnit
+from directory.unit_search import UnitSearchWidget
 
 from .models import Category, Household, Member, PovertyCause, Review, ReviewStatus
 from .search import search_name_or_code

@@ -5,13 +5,13 @@ from __future__ import annotations
 import contextlib
 from collections import OrderedDict
 
-from directory.unit_search import UnitSearchWidget
 from django import forms
 from django.forms import inlineformset_factory
 from django.utils import timezone
 
 from directory.concurrency import VersionField
 from directory.models import AdministrativeUnit, Agency
+from directory.unit_search import UnitSearchWidget
 
 from .classification import NoStandardError, standard_for_review
 from .models import EscapePlan, Household, Indicator, Member, PovertyCause, Review, ReviewRound, SupportType

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 
-from directory.unit_search import UnitSearchWidget
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -22,6 +21,7 @@ from directory.access import require_cap
 from directory.models import AdministrativeUnit
 from directory.permissions import Cap, user_can
 from directory.scoping import get_for_user_or_404
+from directory.unit_search import UnitSearchWidget
 
 from .classification import NoStandardError
 from .exporting import export_reviews
