@@ -8,6 +8,7 @@ from django.utils import timezone
 from directory.concurrency import VersionField
 from directory.models import Agency
 
+from .attachments import check_attachment
 from .models import QuotaTable, TargetProgress, Task, TaskProgress, TaskStatus
 from .services.quotas import (
     FIELD_LABELS,
@@ -220,6 +221,14 @@ class TaskForm(forms.ModelForm):
 
 class TaskProgressForm(forms.ModelForm):
     task_version = VersionField()
+    attachment = forms.FileField(label="Tệp đính kèm (không bắt buộc)", required=False,
+                                 help_text="PDF, Word, Excel hoặc ảnh; tối đa 10 MB.")
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if upload:
+            check_attachment(upload)
+        return upload
 
     class Meta:
         model = TaskProgress

@@ -9,9 +9,12 @@ agency's tasks (``TaskQuerySet.for_user``).
 
 from __future__ import annotations
 
+import os
+import uuid
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -634,8 +637,36 @@ class TaskProgressQuerySet(ScopedQuerySet):
         return qs
 
 
+class PrivateFileStorage(FileSystemStorage):
+    """Attachments under MEDIA_ROOT/private (read lazily: tests swap MEDIA_ROOT), never served by URL: the
+    only way to a file is the scoped download view."""
+
+    @property
+    def base_location(self):
+        return os.path.join(settings.MEDIA_ROOT, "private")
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    @property
+    def base_url(self):
+        return None
+
+    def url(self, name):
+        raise ValueError("Tệp đính kèm chỉ tải qua trang nhiệm vụ (có kiểm tra quyền).")
+
+
+private_files = PrivateFileStorage()
+
+
+def progress_attachment_path(instance, filename):
+    extension = os.path.splitext(filename)[1].lower()[:6]
+    return f"tasks/{instance.task_id}/{uuid.uuid4().hex}{extension}"
+
+
 class TaskProgress(models.Model):
-    """A progress update an agency posts on its task (date, author, what was done)."""
+    """A progress update an agency posts on its task (date, author, what was done), with an optional file."""
 
     task = models.ForeignKey(Task, verbose_name="nhiệm vụ", on_delete=models.CASCADE, related_name="progress")
     reported_on = models.DateField("ngày báo cáo")
@@ -645,6 +676,9 @@ class TaskProgress(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="người báo cáo", on_delete=models.PROTECT, related_name="task_progress"
     )
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    attachment = models.FileField("tệp đính kèm", upload_to=progress_attachment_path, storage=private_files,
+                                  max_length=255, blank=True)
+    attachment_name = models.CharField("tên tệp đính kèm", max_length=255, blank=True)
 
     objects = TaskProgressQuerySet.as_manager()
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.PlanListView.as_view(), name="plan_list"),
     path("nhiem-vu-cua-toi/", views.MyTasksView.as_view(), name="my_tasks"),
     path("nhiem-vu/<int:pk>/", views.TaskDetailView.as_view(), name="task_detail"),
+    path("tien-do/<int:pk>/tep/", views.ProgressAttachmentView.as_view(), name="progress_attachment"),
     path("chi-tieu-ke-hoach/<int:pk>/ket-qua/", views.TargetProgressCreateView.as_view(), name="target_progress_add"),
     path("<slug:code>/", views.PlanDetailView.as_view(), name="plan_detail"),
     path("<slug:code>/giao-nhiem-vu/", views.TaskCreateView.as_view(), name="task_create"),

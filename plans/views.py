@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +22,7 @@ from directory.permissions import Cap, user_can
 from . import selectors
 from .filters import PlanFilter, TaskFilter
 from .forms import AllocationForm, QuotaGridFormSet, QuotaTableForm, TargetProgressForm, TaskForm, TaskProgressForm
-from .models import IndicatorTarget, Plan, QuotaTable
+from .models import IndicatorTarget, Plan, QuotaTable, Task, TaskProgress
 from .services.allocation import NoHouseholdData, quota_allocation_propose
 from .services.quotas import QuotaValidationError, quota_table_create, quota_table_replace
 from .services.targets import target_progress_add
@@ -243,7 +246,7 @@ class TaskDetailView(CapabilityRequiredMixin, View):
 
     def post(self, request, pk):
         task = self.get_task(pk)
-        form = TaskProgressForm(request.POST, task=task)
+        form = TaskProgressForm(request.POST, request.FILES, task=task)
         stale = {}
         if form.is_valid():
             try:
@@ -255,6 +258,19 @@ class TaskDetailView(CapabilityRequiredMixin, View):
                 messages.success(request, "Đã ghi tiến độ nhiệm vụ.")
                 return redirect("plans:task_detail", pk=task.pk)
         return self.render_page(task, form, **stale)
+
+
+class ProgressAttachmentView(CapabilityRequiredMixin, View):
+    """A progress report's attached file, for people who may see the task (404 for everyone else)."""
+
+    required_cap = Cap.VIEW
+
+    def get(self, request, pk):
+        progress = get_for_user_or_404(TaskProgress.objects.select_related("task"), request.user, pk=pk)
+        if not progress.attachment or not Task.objects.for_user(request.user).filter(pk=progress.task_id).exists():
+            raise Http404("Không có tệp đính kèm.")
+        return FileResponse(progress.attachment.open("rb"), as_attachment=True,
+                            filename=progress.attachment_name or os.path.basename(progress.attachment.name))
 
 
 # ----------------------------------------------------------------------------- targets

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -12,6 +13,7 @@ from directory.concurrency import Change, claim_version
 from directory.models import Agency
 from directory.permissions import Cap, user_can
 
+from ..attachments import check_attachment
 from ..models import Plan, PlanEvent, Project, Task, TaskProgress, TaskRecurrence, TaskRole, TaskStatus
 
 
@@ -54,7 +56,8 @@ def task_create(
 
 @transaction.atomic
 def task_progress_add(*, task: Task, reported_on: datetime.date, text: str, status: str, acting_user,
-                      check_version: bool = False, task_version: int | None = None) -> TaskProgress:
+                      check_version: bool = False, task_version: int | None = None,
+                      attachment=None) -> TaskProgress:
     """An agency reports progress on one of its own tasks; the task takes the new status.
 
     The page passes ``check_version`` with the task version it showed: when someone posted progress or
@@ -66,12 +69,17 @@ def task_progress_add(*, task: Task, reported_on: datetime.date, text: str, stat
     if not Task.objects.for_user(acting_user).filter(pk=task.pk).exists():
         raise PermissionDenied("Nhiệm vụ này không được giao cho cơ quan của bạn.")
     entry = TaskProgress(task=task, reported_on=reported_on, text=text.strip(), status=status, author=acting_user)
+    if attachment:
+        check_attachment(attachment)
+        entry.attachment_name = os.path.basename(attachment.name)[:255]
     entry.full_clean()
     if check_version:
         claim_version(task, task_version, what="Nhiệm vụ này",
                       changes=lambda saved: _task_changes(saved, status))
     else:
         Task.objects.filter(pk=task.pk).update(version=F("version") + 1)
+    if attachment:
+        entry.attachment.save(attachment.name, attachment, save=False)
     entry.save()
     if task.status != status:
         task.status = status

@@ -147,6 +147,8 @@ STORAGES = {
 # Uploaded Excel files are read in memory up to this size; imports refuse larger ones.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Files attached to task progress reports (PDF, Word, Excel, images): refused above this size.
+TASK_ATTACHMENT_MAX_SIZE = env_int("TASK_ATTACHMENT_MAX_SIZE", 10 * 1024 * 1024)
 IMPORT_MAX_FILE_SIZE = env_int("IMPORT_MAX_FILE_SIZE", 20 * 1024 * 1024)
 
 # --- Security headers -------------------------------------------------------
