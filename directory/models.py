@@ -1,8 +1,9 @@
 """Shared reference data: administrative units, agencies and the people who use the app."""
 
 from django.contrib.auth.models import AbstractUser, UserManager
-from django.db import models
-from django.db.models import F, Q
+from django.db import models, transaction
+from django.db.models import F, Q, Value
+from django.db.models.functions import Concat, Substr
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 
@@ -157,8 +158,16 @@ class AdministrativeUnit(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        old_path = None
+        if self.pk is not None:
+            old_path = AdministrativeUnit.objects.filter(pk=self.pk).values_list("path", flat=True).first()
         self.fill_derived()
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if old_path and old_path != self.path:
+                # a new parent or start date: everything under the unit moves with it, in one statement
+                AdministrativeUnit.objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
+                    path=Concat(Value(self.path), Substr("path", len(old_path) + 1)))
 
     def fill_derived(self, parent_path: str | None = None):
         """Level, path and search key follow from kind, parent, code, start date and name."""

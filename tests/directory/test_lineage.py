@@ -83,3 +83,13 @@ def test_transitive_predecessors(reform):
 def test_one_default_successor_per_unit(reform):
     with transaction.atomic(), pytest.raises(IntegrityError):
         UnitSuccession.objects.filter(predecessor=reform.split, is_default=False).update(is_default=True)
+
+
+def test_moving_a_unit_moves_the_paths_under_it(reform):
+    district = reform.tho_xuan_district
+    other = AdministrativeUnit.objects.create(code="40", name="Nghệ An", kind="tinh")
+    district.parent = other
+    district.save()
+    xuan_bai = AdministrativeUnit.objects.get(pk=reform.old["Xuân Bái"].pk)
+    assert xuan_bai.path == "40/395/15547/" == xuan_bai.compute_path()
+    assert set(AdministrativeUnit.objects.descendants_of(other)) >= set(reform.old.values())
