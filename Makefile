@@ -93,6 +93,7 @@ bench-data: venv
 bench-small: venv
 	$(PY) tests/bench/bench_import_households.py
 	$(PY) tests/bench/bench_dashboard.py
+	$(PY) tests/bench/bench_load_admin_units.py
 
 # PostgreSQL only (DATABASE_URL): the database with pg_dump and the media folder, into BACKUP_DIR.
 BACKUP_DIR ?= backups
