@@ -33,7 +33,7 @@ from django.db import transaction
 
 from .lineage import LEGACY_LAST_DAY, REFORM_DATE
 from .lookup import name_key
-from .models import AdministrativeUnit, AreaType, UnitKind, UnitLevel, UnitSuccession
+from .models import AdministrativeUnit, AreaType, UnitKind, UnitLevel, UnitSuccession, refresh_has_predecessors
 from .signals import lineage_changed
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "admin_units.json.gz"
@@ -227,6 +227,7 @@ class _Loader:
                 links[(old.pk, new.pk)] = is_default
         old_units = [*old_provinces.values(), *districts.values(), *old_communes.values()]
         self._write_links(links, predecessor_ids={u.pk for u in old_units})
+        refresh_has_predecessors()  # bulk writes send no signals
         self._repair_paths()
 
     def _write_links(self, wanted: dict[tuple[int, int], bool], predecessor_ids: set[int]):

@@ -4,7 +4,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models, transaction
 from django.db.models import F, Q, Value
 from django.db.models.functions import Concat, Substr
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from .scoping import ScopedQuerySet
@@ -126,6 +126,9 @@ class AdministrativeUnit(models.Model):
     is_ethnic_minority_area = models.BooleanField("vùng đồng bào DTTS và miền núi", default=False)
     valid_from = models.DateField("hiệu lực từ", null=True, blank=True)
     valid_to = models.DateField("hiệu lực đến", null=True, blank=True)
+    # Kept by UnitSuccession's signals and load_admin_units: a unit without predecessors has no history to add
+    # to a user's scope, so the common case costs no lineage query.
+    has_predecessors = models.BooleanField(default=False, editable=False)
     latitude = models.FloatField("vĩ độ", null=True, blank=True)
     longitude = models.FloatField("kinh độ", null=True, blank=True)
     area_km2 = models.FloatField("diện tích (km²)", null=True, blank=True)
@@ -326,6 +329,20 @@ class UnitSuccession(models.Model):
                 succ.code, succ.valid_from.isoformat() if succ.valid_from else "")
 
     natural_key.dependencies = ["directory.administrativeunit"]
+
+
+def refresh_has_predecessors(unit_ids=None):
+    """Recompute ``has_predecessors`` (all units, or ``unit_ids``) in one statement per value."""
+    linked = UnitSuccession.objects.filter(successor=models.OuterRef("pk"))
+    qs = AdministrativeUnit.objects.all() if unit_ids is None else AdministrativeUnit.objects.filter(pk__in=unit_ids)
+    qs.filter(models.Exists(linked), has_predecessors=False).update(has_predecessors=True)
+    qs.filter(~models.Exists(linked), has_predecessors=True).update(has_predecessors=False)
+
+
+@receiver(post_save, sender=UnitSuccession)
+@receiver(post_delete, sender=UnitSuccession)
+def _successor_flag(sender, instance, **kwargs):
+    refresh_has_predecessors([instance.successor_id])
 
 
 class AgencyKind(models.TextChoices):

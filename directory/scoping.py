@@ -16,8 +16,8 @@ unit: every predecessor and everything under those (Xã Lam Sơn sees Thọ Xư�
 Xuân Bái and TT Lam Sơn). A user of a legacy unit (a district account) keeps
 exactly that unit's own tree.
 
-The scope is a short list of path prefixes; lists filter with a subquery on those
-prefixes (never a list of thousands of ids in the SQL). A model whose rows belong to
+The scope is a short list of path prefixes, read once per request into the list of
+unit ids that every scoped query then filters on (``unit IN (ids)``). A model whose rows belong to
 a unit through several fields (a household: its commune now, and its commune
 before the reform) names them all in ``scope_unit_fields``; a row is visible when
 any of them is in scope.
@@ -40,6 +40,7 @@ class UnitScope:
         self.user = user
         self._unit_ids: frozenset[int] | None | bool = False  # False = not computed yet
         self._paths: list[str] | None | bool = False
+        self._own_ids: frozenset[int] | None | bool = False
 
     @property
     def is_unrestricted(self) -> bool:
@@ -69,7 +70,9 @@ class UnitScope:
             return []
         from .lineage import historic_paths, is_post_reform
 
-        return historic_paths(unit) if is_post_reform(unit) else [unit.path]
+        if not is_post_reform(unit) or not unit.has_predecessors:
+            return [unit.path]
+        return historic_paths(unit)
 
     @property
     def own_paths(self) -> list[str] | None:
@@ -89,28 +92,37 @@ class UnitScope:
     def _compute_unit_ids(self):
         if self.paths is None:
             return None
-        # For membership tests (``contains_unit_id``) only: lists use the subquery.
         return frozenset(self.units().values_list("pk", flat=True)) if self.paths else frozenset()
+
+    def ids(self, history: bool = True) -> frozenset[int] | None:
+        """The unit ids in scope, each list computed once per request (``None``: everything)."""
+        if history:
+            return self.unit_ids
+        if self._own_ids is False:
+            paths = self.own_paths
+            self._own_ids = None if paths is None else (
+                frozenset(self.units(history=False).values_list("pk", flat=True)) if paths else frozenset())
+        return self._own_ids
 
     def filter(self, queryset: models.QuerySet, unit_fields, *, history: bool = True) -> models.QuerySet:
         """Rows whose unit (any of ``unit_fields``) is in scope; ``history=False`` leaves out the
         predecessors' trees (rows that follow their unit to its successor, e.g. households)."""
-        paths = self.paths if history else self.own_paths
-        if paths is None:
+        ids = self.ids(history)
+        if ids is None:
             return queryset
-        if not paths:
+        if not ids:
             return queryset.none()
+        # A literal id list (computed once per request; a province is a few thousand units at most): the
+        # planner then serves "first page ordered by (commune_id, code)" from the index (measured by `scale`).
         fields = (unit_fields,) if isinstance(unit_fields, str) else tuple(unit_fields)
         condition = models.Q()
         for field in fields:
             lookup = "pk__in" if field == "pk" else f"{field}__in"
-            condition |= models.Q(**{lookup: self.units(history).values("pk")})
+            condition |= models.Q(**{lookup: ids})
         return queryset.filter(condition)
 
     def contains_unit_id(self, unit_id: int | None, history: bool = True) -> bool:
-        if not history and self.paths:
-            return self.units(history=False).filter(pk=unit_id).exists()
-        ids = self.unit_ids
+        ids = self.ids(history)
         return ids is None or unit_id in ids
 
 

@@ -84,6 +84,13 @@ def build_reform() -> Reform:
     reform.new_lao_cai = _unit("15", "Lào Cai", "tinh", None, valid_from=REFORM_DATE)
     _link(reform.yen_bai, reform.new_lao_cai)
     _link(reform.old_lao_cai, reform.new_lao_cai)
+    # the links set has_predecessors in the database: hand out fresh copies
+    fresh = {u.pk: u for u in AdministrativeUnit.objects.all()}
+    reform.old = {k: fresh[u.pk] for k, u in reform.old.items()}
+    reform.new = {k: fresh[u.pk] for k, u in reform.new.items()}
+    reform.split_into = [fresh[u.pk] for u in reform.split_into]
+    for name in ("thanh_hoa", "tho_xuan_district", "yen_bai", "old_lao_cai", "new_lao_cai", "split"):
+        setattr(reform, name, fresh[getattr(reform, name).pk])
     return reform
 
 

@@ -93,3 +93,9 @@ def test_moving_a_unit_moves_the_paths_under_it(reform):
     xuan_bai = AdministrativeUnit.objects.get(pk=reform.old["Xuân Bái"].pk)
     assert xuan_bai.path == "40/395/15547/" == xuan_bai.compute_path()
     assert set(AdministrativeUnit.objects.descendants_of(other)) >= set(reform.old.values())
+
+
+def test_has_predecessors_follows_the_lineage_rows(reform):
+    assert reform.new["Lam Sơn"].has_predecessors and not reform.thanh_hoa.has_predecessors
+    UnitSuccession.objects.filter(successor=reform.new["Lam Sơn"]).delete()  # a queryset delete: one per row
+    assert not AdministrativeUnit.objects.get(pk=reform.new["Lam Sơn"].pk).has_predecessors

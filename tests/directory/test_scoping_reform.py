@@ -47,12 +47,15 @@ def test_legacy_commune_account_keeps_its_commune(reform):
     assert visible(user) == {reform.old["Xuân Bái"]}
 
 
-def test_scope_filters_with_a_subquery_not_an_id_list(reform, django_assert_num_queries):
-    user = UserFactory(role=Role.PROVINCE_STAFF, unit=reform.thanh_hoa)
-    where = str(AdministrativeUnit.objects.for_user(user).query).upper().split("WHERE", 1)[1]
-    assert "IN (SELECT" in where and "LIKE" in where  # a prefix subquery, whatever the province's size
-    with django_assert_num_queries(1):
+def test_scope_ids_are_read_once_per_request(reform, django_assert_num_queries):
+    user = User.objects.get(pk=UserFactory(role=Role.PROVINCE_STAFF, unit=reform.thanh_hoa).pk)
+    with django_assert_num_queries(3):  # the unit, the ids, the list: no lineage query without predecessors
         list(AdministrativeUnit.objects.for_user(user))
+    with django_assert_num_queries(1):
+        assert len(AdministrativeUnit.objects.for_user(user)) == len(scope_for(user).unit_ids)
+    official = User.objects.get(pk=UserFactory(role=Role.COMMUNE_OFFICIAL, unit=reform.new["Lam Sơn"]).pk)
+    with django_assert_num_queries(5):  # the unit, two lineage steps (none further back), the ids, the list
+        assert len(AdministrativeUnit.objects.for_user(official)) == 4
 
 
 class _TwoFieldQuerySet(ScopedQuerySet):
