@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import io
 
+from django import forms
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views import View
 
 from directory.access import CapabilityRequiredMixin
+from directory.models import AdministrativeUnit
+from directory.unit_search import UnitSearchField
 
 from . import selectors
 from .excel import SHEET_NAMES, build_dashboard_workbook
@@ -32,8 +35,30 @@ def _data(request):
     return data, years, params
 
 
+def starts_on_picker(user, query) -> bool:
+    """Administrators and province roles start on a unit search box: a whole province (or the country) is
+    rarely what they came for, and the first province in the list is rarely theirs."""
+    if query.get("don_vi"):
+        return False
+    unit = getattr(user, "unit", None)
+    return unit is None or unit.is_province
+
+
+class UnitPickerForm(forms.Form):
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["don_vi"] = UnitSearchField(AdministrativeUnit.objects.for_user(user), label="Đơn vị",
+                                                required=True)
+
+
 class DashboardView(CapabilityRequiredMixin, View):
     def get(self, request):
+        if starts_on_picker(request.user, request.GET):
+            return render(request, "dashboard/pick_unit.html", {
+                "form": UnitPickerForm(user=request.user),
+                "own_unit": request.user.unit,
+                "provinces": AdministrativeUnit.objects.for_user(request.user).provinces().order_by("name")[:70],
+            })
         data, years, _ = _data(request)
         charts = [(key, data.charts[key]) for key in CHART_ORDER]
         return render(request, "dashboard/index.html", {
