@@ -27,6 +27,10 @@ class Broker(HealthCheck):
         try:
             with celery_app.connection_for_write() as connection:
                 connection.ensure_connection(max_retries=1, timeout=self.timeout.total_seconds())
+                # Redis clients connect lazily: ask the server for real (the folder transport has no client).
+                client = getattr(connection.default_channel, "client", None)
+                if client is not None and hasattr(client, "ping"):
+                    client.ping()
         except Exception as exc:  # noqa: BLE001 - any failure to connect is "broker down"
             raise ServiceUnavailable(f"Không kết nối được hàng đợi Celery ({type(exc).__name__}).") from exc
 

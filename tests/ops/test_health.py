@@ -46,7 +46,9 @@ def test_a_broker_that_cannot_be_reached_is_an_error(client, monkeypatch):
     from povertyapp.celery import app
 
     worker_heartbeat_task.delay()
-    monkeypatch.setattr(app.conf, "broker_url", "redis://127.0.0.1:1/0")  # nothing listens on port 1
+    connect = app.connection_for_write
+    # a broker nobody listens on (port 1), whatever CELERY_BROKER_URL says
+    monkeypatch.setattr(app, "connection_for_write", lambda *args, **kwargs: connect(url="redis://127.0.0.1:1/0"))
     response = client.get(URL, {"format": "json"})
     assert response.status_code == 500
     assert "Không kết nối được hàng đợi Celery" in checks(response)["Broker"]
