@@ -9,12 +9,11 @@ from households.rehoming import households_rehome
 from tests.factories import UserFactory
 from tests.reports.factories import NOT_POOR, POOR, HouseholdFactory, approved_review
 
-# serialized_rollback: the poverty standards seeded by the migrations survive the flush of a live-server test.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def lam_son_households(reform):
+def lam_son_households(reform, standards):
     """A household in each of Thọ Xương, Xuân Bái and TT Lam Sơn (2024 reviews), one in Thọ Lâm (Sao Vàng)."""
     made = {}
     for name, code, category in (("Thọ Xương", "TX-1", POOR), ("Xuân Bái", "XB-1", POOR),
