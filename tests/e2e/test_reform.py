@@ -46,7 +46,7 @@ def test_lam_son_official_sees_the_households_of_its_predecessors_with_their_lin
 def test_province_dashboard_2024_switches_between_old_and_new_boundaries(page, login, reform, lam_son_households):
     UserFactory(username="thanhhoa.snnmt", role=Role.PROVINCE_STAFF, unit=reform.thanh_hoa)
     login("thanhhoa.snnmt")
-    page.goto(f"{page.base_url}/tong-quan/?nam=2024")
+    page.goto(f"{page.base_url}/tong-quan/?nam=2024&don_vi={reform.thanh_hoa.pk}")
     assert page.locator("#id_dia_gioi").input_value() == "period"
     poor = page.locator("#kpi-poor").inner_text()
     assert poor == "3"
