@@ -35,6 +35,8 @@ from directory.lineage import year_end
 from directory.lookup import UnitLookupError, UnitResolver
 from directory.models import AdministrativeUnit
 from directory.sheets import FONT_NAME, print_setup, use_document_font
+from directory.text import clean_text
+from directory.xlsx_guard import XlsxLimitError, check_xlsx
 
 from .models import Plan, QuotaRow, QuotaTable
 from .services.quotas import (
@@ -112,11 +114,12 @@ def _figure(value):
 
 
 def _text(value) -> str:
+    """A cell as clean text: NFC, no control or invisible characters (``directory.text.clean_text``)."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return _unneutralise(str(value).strip())
+    return _unneutralise(clean_text(value))
 
 
 # ------------------------------------------------------------------------------------------------ export
@@ -374,6 +377,11 @@ def _is_total_row(name_key: str) -> bool:
 def read_quota_sheet(source, *, plan: Plan) -> ParsedSheet:
     """Parse the first sheet that has the appendix header; communes are resolved within the plan's unit."""
     parsed = ParsedSheet()
+    try:
+        check_xlsx(source, max_rows=HEADER_SEARCH_ROWS + MAX_DATA_ROWS)
+    except XlsxLimitError as exc:
+        parsed.issues.append(ImportIssue(exc.message))
+        return parsed
     try:
         workbook = load_workbook(source, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:

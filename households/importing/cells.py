@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from directory.text import clean_text
 
 from .columns import MARK
 from .faults import CellError
@@ -13,15 +14,14 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell_text(value) -> str:
+    """The cell as clean text (``directory.text.clean_text``: NFC, no control or invisible characters)."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(value).replace("\u00a0", " ").strip()
-    if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_PREFIXES:
-        text = text[1:]
-    # Most cells are already NFC (what Excel writes): the check is far cheaper than normalising.
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+    if isinstance(value, str) and len(value) > 1 and value[0] == "'" and value[1] in FORMULA_PREFIXES:
+        value = value[1:]
+    return clean_text(value)
 
 
 _INT_TEXT = re.compile(r"^-?\d{1,3}(?:[.,\s]\d{3})+$|^-?\d+$")

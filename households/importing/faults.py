@@ -22,15 +22,32 @@ class ImportFault:
 
 
 class ImportRejected(Exception):
-    """The file was refused; ``faults`` lists every problem found. Nothing was written."""
+    """The file was refused. Nothing was written.
 
-    def __init__(self, faults: list[ImportFault]):
-        self.faults = sorted(faults, key=lambda f: (f.row is not None, f.row or 0, f.letter))
-        super().__init__(f"Tệp bị từ chối: {len(self.faults)} lỗi.")
+    ``faults`` lists the first ``IMPORT_MAX_FAULTS`` problems (file-level first, then by row);
+    ``more`` counts the ones found beyond that, which are not listed.
+    """
+
+    def __init__(self, faults: list[ImportFault], more: int = 0):
+        from django.conf import settings
+
+        cap = settings.IMPORT_MAX_FAULTS
+        ordered = sorted(faults, key=lambda f: (f.row is not None, f.row or 0, f.letter))
+        self.faults = ordered[:cap]
+        self.more = more + max(0, len(ordered) - cap)
+        super().__init__(f"Tệp bị từ chối: {self.total} lỗi.")
+
+    @property
+    def total(self) -> int:
+        return len(self.faults) + self.more
 
     @property
     def messages(self) -> list[str]:
-        return [str(f) for f in self.faults]
+        listed = [str(f) for f in self.faults]
+        if self.more:
+            listed.append(f"… và {self.more:,} lỗi khác (chỉ liệt kê {len(self.faults):,} lỗi đầu tiên; sửa các lỗi "
+                          "trên rồi nhập lại để xem tiếp).".replace(",", "."))
+        return listed
 
 
 def file_fault(message: str, column: str = "") -> ImportRejected:

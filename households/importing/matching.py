@@ -48,7 +48,21 @@ class Existing:
         return self.reviews.get((household.pk, r.year)) if household else None
 
 
+def adopt_stored_codes(rows: list[ParsedRow]) -> None:
+    """Codes match whatever their case: a row's code becomes the stored spelling ("xb001" → "XB001").
+
+    One index-only read of each commune's codes (a commune has thousands of households, not millions).
+    """
+    stored: dict[tuple[int, str], str] = {}
+    for commune_id in {r.commune.pk for r in rows}:
+        for code in Household.objects.filter(commune_id=commune_id).values_list("code", flat=True).iterator(5000):
+            stored.setdefault((commune_id, code.casefold()), code)
+    for r in rows:
+        r.code = stored.get((r.commune.pk, r.code.casefold()), r.code)
+
+
 def fetch_existing(rows: list[ParsedRow]) -> Existing:
+    adopt_stored_codes(rows)
     codes: dict[int, set[str]] = defaultdict(set)
     years = set()
     for r in rows:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, OperationalError, transaction
 
 from directory.models import AdministrativeUnit
 from directory.permissions import Cap, can_approve_reviews_of, user_can
@@ -106,42 +106,65 @@ def import_reviews(source, *, name: str = "", size: int | None = None, acting_us
     missing = missing_column_faults(columns, commune_given=commune is not None)
     if missing:
         raise ImportRejected(faults + missing)
-    rows, row_faults = validate_rows(sheet.rows, columns, reference, user=acting_user, commune=commune)
+    rows, row_faults, more_faults = validate_rows(sheet.rows, columns, reference, user=acting_user,
+                                                  commune=commune)
     faults += row_faults
     result.rows, result.ignored_columns = len(rows), columns.ignored
     if approve:
         faults += approval_faults(rows, acting_user)
     clock.lap("validate")
     if faults:
-        raise ImportRejected(faults)
+        raise ImportRejected(faults, more=more_faults)
     if not rows:
         raise file_fault("Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.")
 
     # All or nothing: from here on, one transaction; a fault found while matching writes nothing.
-    with transaction.atomic():
-        # 3. match
-        existing = fetch_existing(rows)
-        faults = lock_faults(rows, existing, columns, approve=approve)
-        clock.lap("match")
-        if faults:
-            raise ImportRejected(faults)
-        # 4. plan
-        plan = plan_changes(rows, existing, reference, acting_user=acting_user, approve=approve, file_name=name)
-        clock.lap("plan")
-        # 5. write
-        written = write_plan(plan, actor_id=acting_user.pk if acting_user is not None else None)
-        clock.lap("write")
-        if approve:
-            refresh_current_status(written)
-            clock.lap("refresh")
-        result.households_created = len(plan.new_households)
-        result.households_updated = len(plan.changed_households)
-        result.reviews_created = len(plan.new_reviews)
-        result.reviews_updated = len(plan.changed_reviews)
-        result.unchanged = plan.unchanged
-        result.commune_ids = ({n.commune_id for n in plan.new_reviews}
-                              | {c.review.commune_id for c in plan.changed_reviews})
-        result.years = {n.year for n in plan.new_reviews} | {c.review.year for c in plan.changed_reviews}
-        notify_reviews_changed(commune_ids=result.commune_ids, years=result.years)
+    try:
+        with transaction.atomic():
+            _write_all(rows, columns, reference, result, clock, acting_user=acting_user, approve=approve, name=name)
+    except (IntegrityError, OperationalError) as exc:
+        # Only when another import wrote the same households between our match and our write, or holds the
+        # table (SQLite, where the commune lock below is a no-op): refuse cleanly, the other import won.
+        if isinstance(exc, OperationalError) and "locked" not in str(exc):
+            raise
+        raise file_fault("Một lần nhập khác vừa ghi cùng các hộ này trong lúc tệp của bạn đang được nhập; "
+                         "không có gì từ tệp của bạn được ghi. Hãy nhập lại tệp: các hộ đã có sẽ được cập nhật."
+                         ) from exc
     result.timings["total"] = time.perf_counter() - started
     return result
+
+
+def lock_communes(rows) -> None:
+    """Serialise imports into the same communes: the second waits here until the first commits, then
+    matches against what the first wrote (PostgreSQL row locks; SQLite has one writer anyway)."""
+    ids = sorted({r.commune.pk for r in rows})
+    list(AdministrativeUnit.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk"))
+
+
+def _write_all(rows, columns, reference, result, clock, *, acting_user, approve, name) -> None:
+    """Stages 3-5 inside the import's transaction (the caller opens it)."""
+    lock_communes(rows)
+    # 3. match
+    existing = fetch_existing(rows)
+    faults = lock_faults(rows, existing, columns, approve=approve)
+    clock.lap("match")
+    if faults:
+        raise ImportRejected(faults)
+    # 4. plan
+    plan = plan_changes(rows, existing, reference, acting_user=acting_user, approve=approve, file_name=name)
+    clock.lap("plan")
+    # 5. write
+    written = write_plan(plan, actor_id=acting_user.pk if acting_user is not None else None)
+    clock.lap("write")
+    if approve:
+        refresh_current_status(written)
+        clock.lap("refresh")
+    result.households_created = len(plan.new_households)
+    result.households_updated = len(plan.changed_households)
+    result.reviews_created = len(plan.new_reviews)
+    result.reviews_updated = len(plan.changed_reviews)
+    result.unchanged = plan.unchanged
+    result.commune_ids = ({n.commune_id for n in plan.new_reviews}
+                          | {c.review.commune_id for c in plan.changed_reviews})
+    result.years = {n.year for n in plan.new_reviews} | {c.review.year for c in plan.changed_reviews}
+    notify_reviews_changed(commune_ids=result.commune_ids, years=result.years)

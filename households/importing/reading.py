@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from directory.sheets import is_signature_row
+from directory.xlsx_guard import XlsxLimitError, check_xlsx
 
 from .columns import COL_CODE, header_key
 from .faults import ImportFault, ImportRejected, file_fault
@@ -82,7 +83,16 @@ def _is_blank(cells) -> bool:
 
 
 def read_rows(source) -> SheetRows:
-    """Open the workbook, find the header, collect the data rows; raises ImportRejected when unreadable."""
+    """Open the workbook, find the header, collect the data rows; raises ImportRejected when unreadable.
+
+    The zip is checked first (``check_xlsx``: uncompressed size, cell length, rows), and the data rows
+    are counted while reading: a file over ``IMPORT_MAX_ROWS`` is refused at the row past the limit.
+    """
+    try:
+        check_xlsx(source)
+    except XlsxLimitError as exc:
+        raise file_fault(exc.message) from exc
+    max_rows = settings.IMPORT_MAX_ROWS
     workbook = open_workbook(source)
     try:
         header_row, header_cells, rows = find_header(workbook)
@@ -98,6 +108,9 @@ def read_rows(source) -> SheetRows:
                 break  # an exported list ends with its signature block
             cells = cells[:width]
             if not _is_blank(cells):
+                if len(data) >= max_rows:
+                    raise file_fault(f"Tệp có hơn {max_rows:,} dòng dữ liệu (giới hạn IMPORT_MAX_ROWS); dừng đọc ở "
+                                     f"dòng {number}. Hãy chia thành nhiều tệp nhỏ hơn.".replace(",", "."))
                 data.append((number, cells + pad[len(cells):]))
         return SheetRows(header_row, tuple(header_cells), width, data)
     finally:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
+
 from directory.lenient import LenientChoices, NoMatch
 from directory.models import AdministrativeUnit
 
@@ -53,6 +55,15 @@ class ParsedRow:
     no_labour: bool | None = None
     ethnic: bool | None = None
     cause_ids: frozenset[int] | None = None
+
+
+MAX_INCOME = settings.MAX_INCOME_PER_CAPITA
+MAX_HOUSEHOLD_MEMBERS = settings.MAX_HOUSEHOLD_MEMBERS
+
+
+def _money(value: int) -> str:
+    text = f"{value:,}".replace(",", ".")
+    return text if len(text) <= 30 else text[:27] + "…"
 
 
 class RowValidator:
@@ -130,8 +141,8 @@ class RowValidator:
         member_count = None
         try:
             member_count = cell_int(cells[at[COL_MEMBERS]], what="Số nhân khẩu")
-            if member_count is not None and not 1 <= member_count <= 99:
-                fault(COL_MEMBERS, f"Số nhân khẩu phải từ 1 đến 99, không phải {member_count}.")
+            if member_count is not None and not 1 <= member_count <= MAX_HOUSEHOLD_MEMBERS:
+                fault(COL_MEMBERS, f"Số nhân khẩu phải từ 1 đến {MAX_HOUSEHOLD_MEMBERS}, không phải {member_count}.")
         except CellError as exc:
             fault(COL_MEMBERS, str(exc))
 
@@ -154,6 +165,9 @@ class RowValidator:
                 fault(COL_INCOME, "Thiếu thu nhập bình quân đầu người.")
             elif income < 0:
                 fault(COL_INCOME, f"Thu nhập bình quân đầu người không được âm ({income}).")
+            elif income > MAX_INCOME:
+                fault(COL_INCOME, f"Thu nhập bình quân đầu người {_money(income)} đồng/người/tháng vượt mức tối đa "
+                                  f"{_money(MAX_INCOME)} đồng: kiểm tra lại (thừa chữ số?).")
         except CellError as exc:
             fault(COL_INCOME, str(exc))
 
@@ -221,26 +235,32 @@ class RowValidator:
 
 
 def validate_rows(rows, columns: Columns, reference: Reference, *, user,
-                  commune: AdministrativeUnit | None) -> tuple[list[ParsedRow], list[ImportFault]]:
-    """Every data row checked; returns the good rows and the faults of all rows and of the whole file."""
+                  commune: AdministrativeUnit | None) -> tuple[list[ParsedRow], list[ImportFault], int]:
+    """Every data row checked; returns the good rows, the first faults (of rows and of the whole file)
+    and how many more faults were found but not kept (over ``IMPORT_MAX_FAULTS``)."""
     validator = RowValidator(columns, reference, CommuneLookup(user, commune), commune)
     parsed, faults = [], []
+    cap, more = settings.IMPORT_MAX_FAULTS, 0
     for number, cells in rows:
         row, row_faults = validator.validate(number, cells)
         if row_faults:
-            faults.extend(row_faults)
+            # Past the first faults only a count is kept: a broken file must not cost memory per fault.
+            if len(faults) < cap:
+                faults.extend(row_faults)
+            else:
+                more += len(row_faults)
         else:
             parsed.append(row)
     faults += validator.missing_indicator_faults(columns)
     faults += duplicate_faults(parsed, columns)
-    return parsed, faults
+    return parsed, faults, more
 
 
 def duplicate_faults(rows: list[ParsedRow], columns: Columns) -> list[ImportFault]:
     faults, first = [], {}
     letter = column_letter(columns.index[COL_CODE])
     for r in rows:
-        key = (r.commune.pk, r.code, r.year)
+        key = (r.commune.pk, r.code.casefold(), r.year)  # codes match whatever their case
         if key in first:
             faults.append(ImportFault(r.row, COL_CODE, letter,
                                       f"Hộ {r.code} ({r.commune.display_name}) có hai dòng cho năm {r.year} "

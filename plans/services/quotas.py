@@ -39,6 +39,9 @@ FIELD_LABELS = {
 }
 TABLE_LABEL = "Cả bảng"
 FIGURES = ("total", "without_labour", "with_labour")
+# Same bound as the grid's cells: a commune has thousands of households, never millions; beyond this a
+# figure is a typing slip, and (past 2^31) would fail in the database instead of being explained.
+MAX_HOUSEHOLDS = 1_000_000
 
 
 class QuotaFigures(NamedTuple):
@@ -132,6 +135,12 @@ def quota_table_validate(
             elif value < 0:
                 errors.append(QuotaError(label, name, f"{label}, cột “{FIELD_LABELS[name]}”: {value} là số âm; "
                                                       "chỉ tiêu phải từ 0 trở lên.", row.key))
+                row_ok = False
+            elif value > MAX_HOUSEHOLDS:
+                shown = str(value) if len(str(value)) <= 15 else str(value)[:12] + "…"
+                errors.append(QuotaError(label, name, f"{label}, cột “{FIELD_LABELS[name]}”: {shown} hộ là số quá "
+                                                      f"lớn (tối đa {MAX_HOUSEHOLDS:,} hộ một xã).".replace(",", "."),
+                                         row.key))
                 row_ok = False
         if not row_ok:
             sums_complete = False

@@ -150,6 +150,15 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Files attached to task progress reports (PDF, Word, Excel, images): refused above this size.
 TASK_ATTACHMENT_MAX_SIZE = env_int("TASK_ATTACHMENT_MAX_SIZE", 10 * 1024 * 1024)
 IMPORT_MAX_FILE_SIZE = env_int("IMPORT_MAX_FILE_SIZE", 20 * 1024 * 1024)
+# Limits every Excel import enforces while reading (directory.xlsx_guard, the readers, the validators):
+# data rows per file, faults listed before the rest are only counted, uncompressed size of the .xlsx,
+# characters in one cell, and the ranges of the numbers people type.
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 200_000)
+IMPORT_MAX_FAULTS = env_int("IMPORT_MAX_FAULTS", 500)
+IMPORT_MAX_UNCOMPRESSED_SIZE = env_int("IMPORT_MAX_UNCOMPRESSED_SIZE", 400 * 1024 * 1024)
+IMPORT_MAX_CELL_LENGTH = env_int("IMPORT_MAX_CELL_LENGTH", 2_000)
+MAX_INCOME_PER_CAPITA = 1_000_000_000  # đồng per person per month
+MAX_HOUSEHOLD_MEMBERS = 50
 
 # --- Security headers -------------------------------------------------------
 # Content-Security-Policy (django-csp): scripts and styles only from our own static files. No inline

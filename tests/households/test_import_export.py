@@ -221,7 +221,7 @@ BAD_ROWS = [
     ("indicator mark not x/1/0", {"Việc làm": "có"}, "Việc làm", "chỉ ghi x, 1, 0 hoặc để trống"),
     ("flag not x/1/0", {"no_labour": 2}, "Không có khả năng lao động", "chỉ ghi x, 1, 0 hoặc để trống"),
     ("unknown area", {"area": "Miền núi"}, "Khu vực", "Nông thôn"),
-    ("member count zero", {"members": 0}, "Số nhân khẩu", "từ 1 đến 99"),
+    ("member count zero", {"members": 0}, "Số nhân khẩu", "từ 1 đến 50"),
     ("duplicate household-year", {"code": "XB001"}, "Mã hộ", "hai dòng cho năm 2024"),
 ]
 

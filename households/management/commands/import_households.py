@@ -43,7 +43,7 @@ class Command(BaseCommand):
         except ImportRejected as exc:
             for message in exc.messages:
                 self.stderr.write(message)
-            raise CommandError(f"Tệp bị từ chối: {len(exc.faults)} lỗi; không có dữ liệu nào được ghi.") from exc
+            raise CommandError(f"Tệp bị từ chối: {exc.total} lỗi; không có dữ liệu nào được ghi.") from exc
         self.stdout.write(self.style.SUCCESS(result.summary()))
         timings = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in result.timings.items())
         self.stdout.write(f"Thời gian: {timings}.")
