@@ -87,6 +87,20 @@ def import_reviews(source, *, name: str = "", size: int | None = None, acting_us
     ``acting_user`` None is the system (management command without --user): no scope limit.
     ``approve`` records the reviews as approved (loading an official list).
     """
+    try:
+        return _import_reviews(source, name=name, size=size, acting_user=acting_user, commune=commune,
+                               approve=approve)
+    except (IntegrityError, OperationalError) as exc:
+        # Only when another import wrote the same households between our match and our write, or holds the
+        # tables (SQLite, where the commune lock is a no-op): refuse cleanly, the other import won.
+        if isinstance(exc, OperationalError) and "locked" not in str(exc):
+            raise
+        raise file_fault("Một lần nhập khác vừa ghi cùng các hộ này trong lúc tệp của bạn đang được nhập; "
+                         "không có gì từ tệp của bạn được ghi. Hãy nhập lại tệp: các hộ đã có sẽ được cập nhật."
+                         ) from exc
+
+
+def _import_reviews(source, *, name, size, acting_user, commune, approve) -> ImportResult:
     started = time.perf_counter()
     result = ImportResult(approved=approve)
     clock = _Clock(result.timings)
@@ -119,17 +133,8 @@ def import_reviews(source, *, name: str = "", size: int | None = None, acting_us
         raise file_fault("Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.")
 
     # All or nothing: from here on, one transaction; a fault found while matching writes nothing.
-    try:
-        with transaction.atomic():
-            _write_all(rows, columns, reference, result, clock, acting_user=acting_user, approve=approve, name=name)
-    except (IntegrityError, OperationalError) as exc:
-        # Only when another import wrote the same households between our match and our write, or holds the
-        # table (SQLite, where the commune lock below is a no-op): refuse cleanly, the other import won.
-        if isinstance(exc, OperationalError) and "locked" not in str(exc):
-            raise
-        raise file_fault("Một lần nhập khác vừa ghi cùng các hộ này trong lúc tệp của bạn đang được nhập; "
-                         "không có gì từ tệp của bạn được ghi. Hãy nhập lại tệp: các hộ đã có sẽ được cập nhật."
-                         ) from exc
+    with transaction.atomic():
+        _write_all(rows, columns, reference, result, clock, acting_user=acting_user, approve=approve, name=name)
     result.timings["total"] = time.perf_counter() - started
     return result
 
