@@ -65,7 +65,7 @@ def _row_cases():
         ("indicator marked 'có'", {"Dinh dưỡng": "có"}, "chỉ ghi x, 1, 0"),
         ("indicator marked 2", {"Bảo hiểm y tế": 2}, "chỉ ghi x, 1, 0"),
         ("ethnic flag 'không'", {"ethnic": "không"}, "chỉ ghi x, 1, 0"),
-        ("cause of another standard", {"causes": "Không có"}, "Không có nguyên nhân nghèo"),
+        ("cause not in the list", {"causes": "Thiếu vốn; Trời hại"}, "Không có nguyên nhân nghèo"),
         ("area abroad", {"area": "Nước ngoài"}, "Nông thôn"),
         ("commune of another district", {"commune": "15600"}, "không thuộc địa bàn của bạn"),
     ]
