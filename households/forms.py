@@ -6,6 +6,7 @@ import contextlib
 from collections import OrderedDict
 
 from django import forms
+from django.conf import settings
 from django.forms import inlineformset_factory
 from django.utils import timezone
 
@@ -133,6 +134,14 @@ class ReviewForm(forms.ModelForm):
             self.fields["version"].initial = self.instance.version
             self.initial.setdefault("deprived_indicators", [i.pk for i in self.instance.deprived_indicators.all()])
             self.initial.setdefault("causes", [c.pk for c in self.instance.causes.all()])
+
+    def clean_income_per_capita(self):
+        income = self.cleaned_data.get("income_per_capita")
+        limit = settings.MAX_INCOME_PER_CAPITA
+        if income is not None and income > limit:
+            raise forms.ValidationError(f"Thu nhập bình quân đầu người tối đa {limit:,} đồng/người/tháng; "
+                                        "kiểm tra lại (thừa chữ số?).".replace(",", "."))
+        return income
 
     def indicator_groups(self):
         """[(dimension name, [bound checkbox, ...]), ...] in the standard's order, for the template."""

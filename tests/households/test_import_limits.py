@@ -284,3 +284,15 @@ def test_the_same_file_imported_twice_at_once_never_fails_with_a_server_error(tm
         assert value == "ok" or "Một lần nhập khác vừa ghi cùng các hộ này" in value[0]
     assert Household.objects.count() == 5
 
+
+
+def test_the_review_form_refuses_an_income_above_one_billion(client_for, commune_a_user, household_a):
+    """Fault 3 on the site: 3.000.000.000 was stored on SQLite and a 500 on PostgreSQL."""
+    from django.urls import reverse
+
+    response = client_for(commune_a_user).post(reverse("households:review_create", args=[household_a.pk]), {
+        "year": "2024", "round": "periodic", "review_date": "2024-10-01", "area": "rural",
+        "income_per_capita": "3000000000", "has_labour_capacity": "on"})
+    assert response.status_code == 200
+    assert "tối đa 1.000.000.000 đồng" in response.content.decode()
+    assert not Review.objects.exists()
