@@ -56,8 +56,10 @@ OBJECT_URLS = {
     "reports:plan_duties": ("plan", lambda o: {"code": o.code}),
     "reports:duty_edit": ("duty", lambda o: {"pk": o.pk}),
 }
-# Parametrised URLs that do not name a stored object (none today); say why when adding one.
-NOT_OBJECT_URLS: dict[str, str] = {}
+# Parametrised URLs that do not name a stored object; say why when adding one.
+NOT_OBJECT_URLS: dict[str, str] = {
+    "password_reset_confirm": "uidb64/token of a reset e-mail, checked by Django's token generator, no scope",
+}
 
 ROLES = ["commune_official", "district_staff", "province_staff", "leadership", "agency_staff"]
 READ_ONLY_ROLES = {"leadership"}

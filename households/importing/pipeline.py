@@ -120,8 +120,8 @@ def _import_reviews(source, *, name, size, acting_user, commune, approve) -> Imp
     missing = missing_column_faults(columns, commune_given=commune is not None)
     if missing:
         raise ImportRejected(faults + missing)
-    rows, row_faults, more_faults = validate_rows(sheet.rows, columns, reference, user=acting_user,
-                                                  commune=commune)
+    rows, row_faults = validate_rows(sheet.rows, columns, reference, user=acting_user, commune=commune)
+    more_faults = row_faults.more
     faults += row_faults
     result.rows, result.ignored_columns = len(rows), columns.ignored
     if approve:

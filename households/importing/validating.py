@@ -235,9 +235,9 @@ class RowValidator:
 
 
 def validate_rows(rows, columns: Columns, reference: Reference, *, user,
-                  commune: AdministrativeUnit | None) -> tuple[list[ParsedRow], list[ImportFault], int]:
-    """Every data row checked; returns the good rows, the first faults (of rows and of the whole file)
-    and how many more faults were found but not kept (over ``IMPORT_MAX_FAULTS``)."""
+                  commune: AdministrativeUnit | None) -> tuple[list[ParsedRow], list[ImportFault]]:
+    """Every data row checked; returns the good rows and the first faults (of rows and of the whole file);
+    the faults' ``more`` counts those found past ``IMPORT_MAX_FAULTS`` and not kept."""
     validator = RowValidator(columns, reference, CommuneLookup(user, commune), commune)
     parsed, faults = [], []
     cap, more = settings.IMPORT_MAX_FAULTS, 0
@@ -253,7 +253,15 @@ def validate_rows(rows, columns: Columns, reference: Reference, *, user,
             parsed.append(row)
     faults += validator.missing_indicator_faults(columns)
     faults += duplicate_faults(parsed, columns)
-    return parsed, faults, more
+    return parsed, FaultList(faults, more=more)
+
+
+class FaultList(list):
+    """The faults kept, and ``more``: how many were found past ``IMPORT_MAX_FAULTS`` and only counted."""
+
+    def __init__(self, faults, *, more: int = 0):
+        super().__init__(faults)
+        self.more = more
 
 
 def duplicate_faults(rows: list[ParsedRow], columns: Columns) -> list[ImportFault]:
