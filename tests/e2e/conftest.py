@@ -28,7 +28,10 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.e2e)
 
 
-@pytest.fixture(scope="session")
+# One browser per module, not per session: while Playwright's sync API is open its event loop counts as running
+# in this thread, so any later test whose request reaches an async view (the health check) through Django's
+# async_to_sync would fail with "You cannot use AsyncToSync in the same thread as an async event loop".
+@pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.skip(f"Không có Chromium ở {CHROMIUM}: "
