@@ -9,6 +9,8 @@ import datetime
 import json
 import logging
 
+from django.utils.functional import LazyObject, empty
+
 from .request_context import get_current_request
 
 FIELDS = ("request_id", "user", "method", "path")
@@ -21,12 +23,9 @@ class RequestContextFilter(logging.Filter):
         request = get_current_request()
         values = {"request_id": "", "user": "", "method": "", "path": ""}
         if request is not None:
-            user = getattr(request, "user", None)
             values = {
                 "request_id": getattr(request, "request_id", ""),
-                # request.user is lazy: never make a log line hit the database for it
-                "user": user.get_username() if user is not None and getattr(user, "_wrapped", None) is not None
-                and user.is_authenticated else "",
+                "user": _loaded_username(request),
                 "method": request.method,
                 "path": request.path,
             }
@@ -34,6 +33,21 @@ class RequestContextFilter(logging.Filter):
             if not hasattr(record, key):
                 setattr(record, key, value)
         return True
+
+
+def _loaded_username(request) -> str:
+    """The signed-in user's name if the request has already loaded its user, else "".
+
+    request.user is lazy, and a log line must never load it: loading costs a query, and when loading fails (a
+    session naming a backend that cannot load users) the error's own log line would load it again and raise
+    inside logging, once per middleware layer. Only a lazy object whose value is already there is read.
+    """
+    user = request.__dict__.get("user")
+    if isinstance(user, LazyObject):
+        user = user._wrapped
+        if user is empty:
+            return ""
+    return user.get_username() if user is not None and user.is_authenticated else ""
 
 
 def _base(record, formatter) -> dict:

@@ -26,10 +26,17 @@ class SecurityHeadersMiddleware:
         policy = getattr(settings, "PERMISSIONS_POLICY", "")
         if policy and "Permissions-Policy" not in response:
             response["Permissions-Policy"] = policy
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
+        if _maybe_signed_in(request):
             add_never_cache_headers(response)  # no-cache, no-store, must-revalidate, private, max-age=0
         return response
+
+
+def _maybe_signed_in(request) -> bool:
+    user = getattr(request, "user", None)
+    try:
+        return user is not None and user.is_authenticated
+    except Exception:  # noqa: BLE001 - the user could not be loaded: the view's 500 already logged why; no cache
+        return True
 
 
 REQUEST_ID_HEADER = "X-Request-ID"

@@ -121,3 +121,53 @@ def test_errors_go_to_sentry_when_a_dsn_is_set():
     sent = b"".join(_Collector.received).decode("utf-8", "replace")
     assert "ZeroDivisionError" in sent and "kiem-thu" in sent
     assert request_id in sent  # the event is tagged with the request id of the log lines
+
+
+def test_a_request_whose_user_cannot_be_loaded_is_one_logged_error(commune_a_user, caplog):
+    """A session naming an authentication backend that cannot load users (here django-axes' standalone backend,
+    which has no get_user): loading request.user raises. The error is logged once, as a 500, and logging it does
+    not load the user again (the filter used to: it re-raised inside the log call of every middleware layer, so the
+    request ended in a chain of the same error instead of a response, after ~46 s on a real server)."""
+    from django.contrib.auth import BACKEND_SESSION_KEY
+    from django.test import Client
+
+    caplog.set_level(logging.INFO)
+    client = Client(raise_request_exception=False)
+    client.force_login(commune_a_user, backend="django.contrib.auth.backends.ModelBackend")
+    session = client.session
+    session[BACKEND_SESSION_KEY] = "axes.backends.AxesStandaloneBackend"
+    session.save()
+    response = client.get(reverse("households:household_list"))
+    assert response.status_code == 500
+    [error] = [r for r in caplog.records if r.name == "django.request"]
+    assert "AttributeError" in error.exc_text and "During handling" not in error.exc_text
+    assert (error.user, error.path) == ("", "/ho-gia-dinh/")  # the user could not be read: left empty
+    [line] = _request_records(caplog)
+    assert line.status == 500
+    assert "no-store" in response["Cache-Control"]  # a user that could not be read may be a signed-in one
+
+
+def test_the_log_filter_never_loads_the_user(rf, commune_a_user):
+    """A log line written before anything asked for request.user leaves it unloaded (no query for a log line)."""
+    from django.utils.functional import SimpleLazyObject
+
+    from povertyapp.request_context import current_request
+
+    loads = []
+    request = rf.get("/")
+    request.user = SimpleLazyObject(lambda: loads.append(1) or commune_a_user)
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "m", None, None)
+    token = current_request.set(request)
+    try:
+        RequestContextFilter().filter(record)
+    finally:
+        current_request.reset(token)
+    assert (record.user, loads) == ("", [])
+    assert request.user.username == "xa_a" and loads == [1]
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "m", None, None)
+    token = current_request.set(request)
+    try:
+        RequestContextFilter().filter(record)
+    finally:
+        current_request.reset(token)
+    assert record.user == "xa_a" and loads == [1]  # once loaded, every later line names the user
