@@ -14,13 +14,13 @@ import uuid
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
 from directory.models import AdministrativeUnit, Agency, Role, TimeStampedModel
 from directory.scoping import ScopedQuerySet, scope_for
+from directory.storage import PrivateStorage
 
 
 def format_number(value) -> str:
@@ -637,24 +637,8 @@ class TaskProgressQuerySet(ScopedQuerySet):
         return qs
 
 
-class PrivateFileStorage(FileSystemStorage):
-    """Attachments under MEDIA_ROOT/private (read lazily: tests swap MEDIA_ROOT), never served by URL: the
-    only way to a file is the scoped download view."""
-
-    @property
-    def base_location(self):
-        return os.path.join(settings.MEDIA_ROOT, "private")
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    @property
-    def base_url(self):
-        return None
-
-    def url(self, name):
-        raise ValueError("Tệp đính kèm chỉ tải qua trang nhiệm vụ (có kiểm tra quyền).")
+class PrivateFileStorage(PrivateStorage):
+    no_url_message = "Tệp đính kèm chỉ tải qua trang nhiệm vụ (có kiểm tra quyền)."
 
 
 private_files = PrivateFileStorage()

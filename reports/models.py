@@ -17,7 +17,6 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.urls import reverse
@@ -25,6 +24,7 @@ from django.utils.deconstruct import deconstructible
 
 from directory.models import AdministrativeUnit, Agency, Role, TimeStampedModel, UnitLevel
 from directory.scoping import ScopedQuerySet, scope_for
+from directory.storage import PrivateStorage
 
 from .periods import (
     PERIODS_PER_YEAR,
@@ -44,24 +44,8 @@ from .periods import (
 
 
 @deconstructible
-class PrivateReportStorage(FileSystemStorage):
-    """Report files under MEDIA_ROOT/private, read lazily (tests swap MEDIA_ROOT) and with no URL:
-    the only way to a file is the scoped download view. Never let a web server serve /media/private/."""
-
-    @property
-    def base_location(self):
-        return os.path.join(settings.MEDIA_ROOT, "private")
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    @property
-    def base_url(self):
-        return None
-
-    def url(self, name):
-        raise ValueError("Tệp báo cáo chỉ tải qua trang báo cáo (có kiểm tra quyền).")
+class PrivateReportStorage(PrivateStorage):
+    no_url_message = "Tệp báo cáo chỉ tải qua trang báo cáo (có kiểm tra quyền)."
 
 
 private_storage = PrivateReportStorage()
