@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "dashboard",
     "accounts",
     "ops",
+    "health_check",  # its HTML page template (ops.health builds the checks)
 ]
 
 MIDDLEWARE = [
@@ -125,7 +126,9 @@ TRUSTED_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
 SESSION_IDLE_TIMEOUT = env_int("DJANGO_SESSION_IDLE_MINUTES", 30) * 60
 
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+# Vietnamese only: a browser asking for English would otherwise get Django's own strings in English
+# beside the app's Vietnamese ones (the app has no English catalogue).
+LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True

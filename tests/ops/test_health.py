@@ -69,3 +69,14 @@ def test_plain_text_for_simple_monitors(client):
     worker_heartbeat_task.delay()
     response = client.get(URL, HTTP_ACCEPT="text/plain")
     assert response.status_code == 200 and "Database" in response.content.decode()
+
+
+def test_a_browser_gets_the_html_page(client):
+    # given a browser's Accept header (curl sends */*): the view renders health_check's own template
+    worker_heartbeat_task.delay()
+    # when
+    response = client.get(URL, HTTP_ACCEPT="text/html,application/xhtml+xml,*/*;q=0.8")
+    # then
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    assert "Database" in response.content.decode()
