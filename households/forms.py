@@ -16,7 +16,7 @@ from directory.unit_search import UnitSearchWidget
 
 from .classification import NoStandardError, standard_for_review
 from .models import EscapePlan, Household, Indicator, Member, PovertyCause, Review, ReviewRound, SupportType
-from .selectors import suggest_household_code
+from .selectors import registration_communes, suggest_household_code
 
 
 class HouseholdForm(forms.ModelForm):
@@ -35,7 +35,7 @@ class HouseholdForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         # A household is registered in a commune that exists today (the history of a new xã is read-only).
-        communes = AdministrativeUnit.objects.for_user(user).communes().valid_on(timezone.localdate())
+        communes = registration_communes(user)
         if self.instance.pk:
             communes = communes | AdministrativeUnit.objects.filter(pk=self.instance.commune_id)
         communes = communes.order_by("path")

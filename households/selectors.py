@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.utils import timezone
 
+from directory.lineage import lineage_note, successor_on
 from directory.models import AdministrativeUnit, AreaType
 from directory.permissions import can_approve_reviews_of
 from directory.scoping import get_for_user_or_404
@@ -361,3 +363,19 @@ def running_round(day: datetime.date) -> str:
 
     periodic = datetime.date(day.year, 9, 1) <= day <= datetime.date(day.year, 12, 14)
     return ReviewRound.PERIODIC if periodic else ReviewRound.REGULAR
+
+
+def registration_communes(user):
+    """The communes in the user's scope where a household can be registered today: those that exist
+    today (after the 2025 reform a new household is registered in a new xã, never in an ended one)."""
+    return AdministrativeUnit.objects.for_user(user).communes().valid_on(timezone.localdate())
+
+
+def registration_closed_note(user) -> str:
+    """Why a user whose units all ended cannot register a household, and where it is done now."""
+    unit = user.unit
+    if unit is None:
+        return "Không có xã nào còn hiệu lực trong phạm vi của bạn để đăng ký hộ mới."
+    successor = successor_on(unit, timezone.localdate())
+    where = f"; hộ mới đăng ký tại {successor.kind_and_name}" if successor and successor.pk != unit.pk else ""
+    return f"{lineage_note(unit, successor)}{where}. Tài khoản này chỉ còn xem và xử lý hồ sơ trước cải cách."

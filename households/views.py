@@ -96,6 +96,8 @@ class HouseholdListView(CapabilityRequiredMixin, SingleTableMixin, FilterView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         context["can_edit"] = user_can(user, Cap.HOUSEHOLD_EDIT)
+        # no query: a unit that exists today has communes that do (the form itself checks exactly)
+        context["can_add"] = context["can_edit"] and (user.unit is None or user.unit.is_valid_on(timezone.localdate()))
         context["can_approve"] = _can_approve_somewhere(user)
         context["total"] = selectors.household_total(self.object_list)
         return context
@@ -132,6 +134,9 @@ def household_edit(request, pk=None):
     require_cap(user, Cap.HOUSEHOLD_EDIT)
     household = get_for_user_or_404(Household.objects.select_related("commune"), user, pk=pk) if pk else Household()
     is_new = household.pk is None
+    if is_new and not selectors.registration_communes(user).exists():
+        messages.info(request, selectors.registration_closed_note(user))
+        return redirect("households:household_list")
     data = request.POST if request.method == "POST" else None
     form = HouseholdForm(data, instance=household, user=user)
     formset = MemberFormSet(data, instance=household, prefix="members")

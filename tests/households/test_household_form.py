@@ -50,7 +50,7 @@ def test_form_shows_the_locked_commune_a_suggested_code_and_the_add_person_butto
     assert '<option value="Thôn Hậu">' in body  # village suggestions
 
 
-def test_district_staff_choose_the_commune(client_for, district_staff):
+def test_district_staff_choose_the_commune(client_for, district_staff, commune_a):
     form = client_for(district_staff).get(reverse("households:household_create")).context["form"]
     assert not form.fields["commune"].disabled
 

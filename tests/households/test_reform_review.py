@@ -115,3 +115,24 @@ def test_a_household_area_differs_only_with_a_reason_which_is_kept(lam_son):
     review = make_review(household, year=2026, income=2_700_000, deprived=3, review_date=datetime.date(2026, 10, 1))
     assert review.area == "urban" and review.category == Category.POOR  # 2.700.000 ≤ 2.800.000 urban
     assert household.history.filter(field="area_reason").exists()
+
+
+def test_an_ended_communes_account_is_sent_to_the_new_xa_to_register_a_household(client_for, reform):
+    # given the account of Xã Xuân Bái, which ended on 30/06/2025, and that of its successor Xã Lam Sơn
+    old_official = UserFactory(username="xuanbai_t", role=Role.COMMUNE_OFFICIAL, unit=reform.old["Xuân Bái"])
+    new_official = UserFactory(username="lamson_t2", role=Role.COMMUNE_OFFICIAL, unit=reform.new["Lam Sơn"])
+    list_url, create_url = reverse("households:household_list"), reverse("households:household_create")
+    # when the old account opens the list and the new-household form
+    client = client_for(old_official)
+    listing = client.get(list_url)
+    response = client.get(create_url, follow=True)
+    # then it is offered no "Thêm hộ" and told where households are registered now, instead of a form it cannot save
+    assert listing.status_code == 200 and create_url not in listing.content.decode()
+    assert response.redirect_chain[-1][0] == list_url
+    text = response.content.decode()
+    assert "Xuân Bái đã sáp nhập vào Xã Lam Sơn từ 01/07/2025" in text
+    assert "hộ mới đăng ký tại Xã Lam Sơn" in text
+    # and the new xã's account gets the form with its own commune
+    client = client_for(new_official)
+    assert create_url in client.get(list_url).content.decode()
+    assert client.get(create_url).status_code == 200
