@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from directory.models import Role
 from households.models import Category, Review, ReviewStatus
+from households.rehoming import households_rehome
 from tests.factories import UserFactory
 from tests.households.factories import HouseholdFactory
 
@@ -16,6 +17,7 @@ def test_lamson_enters_the_2026_review_and_lamson_chutich_approves_it(page, logi
     # given a household registered in former TT Lam Sơn, and the two accounts of new Xã Lam Sơn
     household = HouseholdFactory(commune=reform.old["TT Lam Sơn"], code="LS-0007", head_name="Trần Văn Phố",
                                  area="urban")
+    households_rehome()  # what the unit load does (lineage_changed): the household now belongs to Xã Lam Sơn
     lam_son = reform.new["Lam Sơn"]
     UserFactory(username="lamson", role=Role.COMMUNE_OFFICIAL, unit=lam_son)
     UserFactory(username="lamson.chutich", role=Role.COMMUNE_OFFICIAL, unit=lam_son, is_unit_chairman=True)
