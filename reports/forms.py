@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from directory.models import AdministrativeUnit, Agency
+from directory.unit_search import UnitSearchWidget
 
 from .models import ReportingDuty, RunStatusChoices
 
@@ -73,6 +74,13 @@ class CommentForm(forms.Form):
                            error_messages={"required": "Ý kiến đang để trống."})
 
 
+def _search_box(field, units):
+    """A province's scope holds thousands of units on both maps: a search box, never a drop-down of them
+    (the scoped ``units`` still decide what is valid)."""
+    field.queryset = units
+    field.widget = UnitSearchWidget()
+
+
 class CalendarFilterForm(forms.Form):
     unit = forms.ModelChoiceField(label="Đơn vị", queryset=AdministrativeUnit.objects.none(), required=False,
                                   empty_label="Tất cả trong phạm vi")
@@ -83,7 +91,7 @@ class CalendarFilterForm(forms.Form):
 
     def __init__(self, *args, units, years, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
+        _search_box(self.fields["unit"], units)
         current = timezone.localdate().year
         choices = sorted(set(years) | {current}, reverse=True)
         self.fields["year"].choices = [("", "Mọi năm")] + [(y, str(y)) for y in choices]
@@ -96,7 +104,7 @@ class CompletenessFilterForm(forms.Form):
 
     def __init__(self, *args, units, years, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
+        _search_box(self.fields["unit"], units)
         current = timezone.localdate().year
         self.fields["year"].choices = [(y, str(y)) for y in sorted(set(years) | {current}, reverse=True)]
 
@@ -107,7 +115,7 @@ class TotalsFilterForm(forms.Form):
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
+        _search_box(self.fields["unit"], units)
 
 
 class TotalsUploadForm(forms.Form):

@@ -353,3 +353,14 @@ def test_duties_and_totals_pages_query_counts(client_for, district_staff, plan, 
     with django_assert_max_num_queries(12):
         page = client.get(url("household_totals"), {"unit": district.pk, "year": 2024})
     assert len(page.context["grid"]) == 6
+
+
+def test_report_pages_pick_the_unit_with_a_search_box_not_a_drop_down(client_for, district_staff, run_a, commune_a):
+    # given a scope of many units (a province holds thousands on both maps)
+    client = client_for(district_staff)
+    for name in ("calendar", "completeness"):
+        # when
+        page = client.get(url(name), {"year": 2024, "unit": commune_a.pk}).content.decode()
+        # then the unit is a search box carrying the chosen id, and no <option> lists the scope's units
+        assert 'class="unit-search-box"' in page and f'value="{commune_a.pk}"' in page
+        assert f'<option value="{commune_a.pk}"' not in page
