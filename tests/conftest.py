@@ -98,3 +98,14 @@ def reform(db):
     from tests.reform import build_reform
 
     return build_reform()
+
+
+@pytest.fixture
+def reseeded_standards():
+    """Poverty standards, indicators and causes as the migrations seed them (idempotent): a transactional
+    test runs on tables an earlier one flushed, and without standards every review or import is refused."""
+    from django.apps import apps
+
+    from households.standards_seed import seed_standards
+
+    seed_standards(apps)

@@ -112,14 +112,8 @@ def login(page):
 
 
 @pytest.fixture
-def standards():
+def standards(reseeded_standards):
     """Poverty standards, indicators and causes: transactional tests flush the rows a data migration seeded."""
-
-    from django.apps import apps
-
-    from households.standards_seed import seed_standards
-
-    seed_standards(apps)
 
 
 # The poverty-report tests' three-year dataset (an escape, a new poor household, a relapse), for the dashboard.

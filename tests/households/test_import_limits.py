@@ -238,7 +238,7 @@ def test_decomposed_text_is_stored_composed(tmp_path, commune_a, commune_a_user)
                            "instead of waiting; CI runs this on PostgreSQL")
 @pytest.mark.django_db(transaction=True)
 def test_the_same_file_imported_twice_at_once_never_fails_with_a_server_error(tmp_path, commune_a, commune_a_user,
-                                                                                monkeypatch):
+                                                                                monkeypatch, reseeded_standards):
     """Fault 7: the second of two simultaneous imports died on the unique household code (a 500).
 
     The first import is held between matching and writing while the second one runs in full. Now the

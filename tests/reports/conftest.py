@@ -15,14 +15,9 @@ def _fixed_due_soon(settings):
 
 
 @pytest.fixture
-def poverty_standards():
+def poverty_standards(reseeded_standards):
     """The standards the households migrations seed: an earlier transactional test (the browser tests) may have
-    flushed them, so seed them again (idempotent)."""
-    from django.apps import apps
-
-    from households.standards_seed import seed_standards
-
-    seed_standards(apps)
+    flushed them, so they are seeded again."""
 
 
 @pytest.fixture
