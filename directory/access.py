@@ -8,9 +8,9 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 
 from .permissions import Cap, user_can
-from .scoping import get_for_user_or_404, scope_for
+from .scoping import get_for_user_or_404, get_readable_or_404, scope_for
 
-__all__ = ["CapabilityRequiredMixin", "Cap", "get_for_user_or_404", "require_cap", "scope_for"]
+__all__ = ["CapabilityRequiredMixin", "Cap", "get_for_user_or_404", "get_readable_or_404", "require_cap", "scope_for"]
 
 
 def require_cap(user, cap: Cap) -> None:

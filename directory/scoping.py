@@ -21,6 +21,16 @@ unit ids that every scoped query then filters on (``unit IN (ids)``). A model wh
 a unit through several fields (a household: its commune now, and its commune
 before the reform) names them all in ``scope_unit_fields``; a row is visible when
 any of them is in scope.
+
+Reading is wider than owning in one way: a row may *name* a unit it does not belong to (a district plan's
+quota row names a commune; a target applies to a commune). A model lists those paths in
+``scope_named_fields``; ``readable_by(user)`` (and ``get_readable_or_404``) then also returns the rows that
+name a unit in the user's scope, so a commune official reads the plans, targets and quota rows that name
+their commune, and only those rows. Such rows are read-only: every write path fetches through
+``for_user``, which never includes them. Across the reform the named unit is matched against the same
+scope as everything else: a new xã reads the rows that name its predecessor communes (Xã Lam Sơn reads the
+2024 quota rows of Xuân Bái, Thọ Xương and TT Lam Sơn); an old commune's account reads the rows naming
+that commune only, never its successor's.
 """
 
 from __future__ import annotations
@@ -145,17 +155,43 @@ class ScopedQuerySet(models.QuerySet):
     #: moved to their successor units, so that a split commune's other part stays out of sight)
     scope_history: bool = True
 
+    #: paths to units a row names without belonging to them (a quota row's commune): see the module doc
+    scope_named_fields: tuple[str, ...] = ()
+
     def for_user(self, user):
+        """The rows the user may read and write (their units' own rows)."""
         return scope_for(user).filter(self, self.scope_unit_fields or self.scope_unit_field,
                                       history=self.scope_history)
+
+    def readable_by(self, user):
+        """``for_user`` plus the rows that name one of the user's units (read-only: never write through this)."""
+        owned = self.for_user(user)
+        ids = scope_for(user).ids(history=True)
+        if not self.scope_named_fields or ids is None or not ids:
+            return owned
+        # One subquery per named path: a multi-valued path (a plan's quota rows) still yields each row once.
+        base = self.model._default_manager.all()
+        named = models.Q()
+        for field in self.scope_named_fields:
+            named |= models.Q(pk__in=base.filter(**{f"{field}__in": ids}).values("pk"))
+        return self.filter(models.Q(pk__in=owned.values("pk")) | named)
 
 
 def get_for_user_or_404(queryset_or_model, user, **lookup):
     """Fetch one object the user may see, or raise 404 (never 403: no hint that it exists)."""
+    return _get_or_404(queryset_or_model, user, "for_user", lookup)
+
+
+def get_readable_or_404(queryset_or_model, user, **lookup):
+    """Like ``get_for_user_or_404``, also finding rows that only name one of the user's units (read-only)."""
+    return _get_or_404(queryset_or_model, user, "readable_by", lookup)
+
+
+def _get_or_404(queryset_or_model, user, method, lookup):
     queryset = queryset_or_model
     if isinstance(queryset_or_model, type) and issubclass(queryset_or_model, models.Model):
         queryset = queryset_or_model._default_manager.all()
     try:
-        return queryset.for_user(user).get(**lookup)
+        return getattr(queryset, method)(user).get(**lookup)
     except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404("Không tìm thấy hoặc bạn không có quyền xem.") from exc

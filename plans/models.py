@@ -49,6 +49,8 @@ class PlanKind(models.TextChoices):
 
 class PlanQuerySet(ScopedQuerySet):
     scope_unit_field = "unit"
+    # a plan that names a commune in a quota row, a target or a support assignment is readable there
+    scope_named_fields = ("quota_tables__rows__commune", "targets__applies_to_unit", "support_assignments__commune")
 
     def active_in(self, year: int):
         """Plans whose period covers ``year``."""
@@ -231,6 +233,7 @@ class PlanSection(models.Model):
 
 class PriorResultQuerySet(ScopedQuerySet):
     scope_unit_field = "plan__unit"
+    scope_named_fields = ("unit",)
 
 
 class PriorResult(models.Model):
@@ -292,6 +295,7 @@ class TargetMeasure(models.TextChoices):
 
 class IndicatorTargetQuerySet(ScopedQuerySet):
     scope_unit_field = "plan__unit"
+    scope_named_fields = ("applies_to_unit",)
 
 
 class IndicatorTarget(TimeStampedModel):
@@ -406,6 +410,7 @@ class IndicatorTarget(TimeStampedModel):
 
 class TargetProgressQuerySet(ScopedQuerySet):
     scope_unit_field = "target__plan__unit"
+    scope_named_fields = ("target__applies_to_unit",)
 
 
 class TargetProgress(TimeStampedModel):
@@ -680,6 +685,7 @@ class TaskProgress(models.Model):
 
 class QuotaTableQuerySet(ScopedQuerySet):
     scope_unit_field = "plan__unit"
+    scope_named_fields = ("rows__commune",)
 
 
 class QuotaTable(TimeStampedModel):
@@ -745,6 +751,7 @@ class QuotaTable(TimeStampedModel):
 
 class QuotaRowQuerySet(ScopedQuerySet):
     scope_unit_field = "table__plan__unit"
+    scope_named_fields = ("commune",)
 
 
 class QuotaRow(models.Model):
@@ -797,6 +804,7 @@ class QuotaRow(models.Model):
 
 class SupportAssignmentQuerySet(ScopedQuerySet):
     scope_unit_field = "plan__unit"
+    scope_named_fields = ("commune",)
 
 
 class CommuneSupportAssignment(TimeStampedModel):

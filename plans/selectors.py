@@ -25,6 +25,7 @@ __all__ = [
     "QuotaFigures",
     "communes_of_plan",
     "get_plan",
+    "owns_plan",
     "plan_detail_context",
     "plan_list",
     "quota_by_commune",
@@ -58,16 +59,25 @@ def get_plan(code_or_number: str, *, user=None) -> Plan:
 
 
 def plan_list(user):
-    return Plan.objects.for_user(user).select_related("unit")
+    """Plans of the user's units, and plans that name one of them (a commune's quota row): read-only."""
+    return Plan.objects.readable_by(user).select_related("unit")
 
 
-def targets_with_latest_actual(plan: Plan):
-    """The plan's targets, each annotated with its latest actual (``latest_actual``, ``latest_as_of``,
+def owns_plan(plan: Plan, user) -> bool:
+    """May the user change the plan (its issuing unit is theirs), rather than only read the rows naming them?"""
+    return Plan.objects.for_user(user).filter(pk=plan.pk).exists()
+
+
+def targets_with_latest_actual(plan: Plan, user=None):
+    """The plan's targets (those the user may read, when given), each annotated with its latest actual
+    (``latest_actual``, ``latest_as_of``,
     ``latest_period``, ``latest_source``), or None where no progress was recorded yet."""
     latest = TargetProgress.objects.filter(target=OuterRef("pk")).order_by("-as_of", "-pk")
+    targets = IndicatorTarget.objects.filter(plan=plan)
+    if user is not None:
+        targets = targets.readable_by(user)
     return (
-        IndicatorTarget.objects.filter(plan=plan)
-        .select_related("applies_to_unit")
+        targets.select_related("applies_to_unit")
         .annotate(
             latest_actual=Subquery(latest.values("actual_value")[:1]),
             latest_as_of=Subquery(latest.values("as_of")[:1]),
@@ -97,7 +107,12 @@ def quota_table_with_rows(table: QuotaTable) -> tuple[list[QuotaRow], QuotaFigur
 
 
 def plan_detail_context(plan: Plan, user) -> dict:
-    """Everything the plan page shows, in a fixed number of queries whatever the plan's size."""
+    """Everything the plan page shows, in a fixed number of queries whatever the plan's size.
+
+    Someone who only reads the plan because it names their unit (a commune official and the district's
+    plan) gets the rows naming their unit only: targets, quota rows, support assignments, prior results.
+    """
+    owner = owns_plan(plan, user)
     projects = list(
         Project.objects.filter(plan=plan, parent__isnull=True)
         .select_related("lead_agency")
@@ -112,16 +127,17 @@ def plan_detail_context(plan: Plan, user) -> dict:
         Task.objects.for_user(user).filter(plan=plan).select_related("agency", "project").order_by("order", "pk")
     )
     tables = list(
-        QuotaTable.objects.filter(plan=plan)
-        .prefetch_related(Prefetch("rows", queryset=QuotaRow.objects.select_related("commune").order_by("order")))
+        QuotaTable.objects.filter(plan=plan).readable_by(user)
+        .prefetch_related(Prefetch("rows", queryset=QuotaRow.objects.readable_by(user).select_related("commune")
+                                   .order_by("order")))
         .order_by("year")
     )
     quota_tables = [(table, quota_table_totals(table.rows.all())) for table in tables]
     assignments = list(
-        CommuneSupportAssignment.objects.filter(plan=plan).select_related("commune").prefetch_related("agencies")
+        CommuneSupportAssignment.objects.filter(plan=plan).readable_by(user).select_related("commune").prefetch_related("agencies")
         .order_by("order", "pk")
     )
-    targets = list(targets_with_latest_actual(plan))
+    targets = list(targets_with_latest_actual(plan, user))
     for target in targets:
         target.met = target.is_met_by(target.latest_actual)
     return {
@@ -132,7 +148,8 @@ def plan_detail_context(plan: Plan, user) -> dict:
         "quota_tables": quota_tables,
         "assignments": assignments,
         "section_parts": _section_parts(plan),
-        "prior_results": list(plan.prior_results.select_related("unit").order_by("order", "pk")),
+        "prior_results": list(plan.prior_results.readable_by(user).select_related("unit").order_by("order", "pk")),
+        "owns_plan": owner,
     }
 
 

@@ -15,14 +15,14 @@ from django.views.generic import TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from directory.access import CapabilityRequiredMixin, get_for_user_or_404
+from directory.access import CapabilityRequiredMixin, get_for_user_or_404, get_readable_or_404
 from directory.concurrency import ConcurrentEditError, stale_context
 from directory.permissions import Cap, user_can
 
 from . import selectors
 from .filters import PlanFilter, TaskFilter
 from .forms import AllocationForm, QuotaGridFormSet, QuotaTableForm, TargetProgressForm, TaskForm, TaskProgressForm
-from .models import IndicatorTarget, Plan, QuotaTable, Task, TaskProgress
+from .models import IndicatorTarget, Plan, QuotaRow, QuotaTable, Task, TaskProgress
 from .services.allocation import NoHouseholdData, quota_allocation_propose
 from .services.quotas import QuotaValidationError, quota_table_create, quota_table_replace
 from .services.targets import target_progress_add
@@ -50,16 +50,19 @@ class PlanDetailView(CapabilityRequiredMixin, TemplateView):
     template_name = "plans/plan_detail.html"
 
     def get_context_data(self, **kwargs):
-        plan = _plan_for(self.request, kwargs["code"])
         user = self.request.user
+        # read-only for someone whose unit the plan only names (a commune official: their quota rows)
+        plan = get_readable_or_404(Plan.objects.select_related("unit"), user, code=kwargs["code"])
+        context = selectors.plan_detail_context(plan, user)
+        owner = context["owns_plan"]
         return {
             **super().get_context_data(**kwargs),
-            **selectors.plan_detail_context(plan, user),
+            **context,
             "plan": plan,
             "today": timezone.localdate(),
-            "can_edit_plan": user_can(user, Cap.PLAN_EDIT),
-            "can_edit_quota": user_can(user, Cap.QUOTA_EDIT),
-            "can_assign": user_can(user, Cap.TASK_ASSIGN),
+            "can_edit_plan": owner and user_can(user, Cap.PLAN_EDIT),
+            "can_edit_quota": owner and user_can(user, Cap.QUOTA_EDIT),
+            "can_assign": owner and user_can(user, Cap.TASK_ASSIGN),
         }
 
 
@@ -90,17 +93,23 @@ class QuotaTableCreateView(CapabilityRequiredMixin, View):
 
 
 class QuotaGridMixin:
-    def get_table(self, code, year) -> QuotaTable:
-        return get_for_user_or_404(QuotaTable.objects.select_related("plan__unit"), self.request.user,
-                                   plan__code=code, year=year)
+    def get_table(self, code, year, *, read_only=False) -> QuotaTable:
+        """The table to change, or with ``read_only`` also one that only names the user's commune."""
+        fetch = get_readable_or_404 if read_only else get_for_user_or_404
+        table = fetch(QuotaTable.objects.select_related("plan__unit"), self.request.user, plan__code=code, year=year)
+        table.owned = not read_only or selectors.owns_plan(table.plan, self.request.user)
+        return table
 
-    @staticmethod
-    def grid_lines(table: QuotaTable):
-        """(communes by id, initial lines): the table's rows in order, then the unit's other communes."""
-        rows = list(table.rows.select_related("commune").order_by("order", "pk")) if table.pk else []
+    def grid_lines(self, table: QuotaTable):
+        """(communes by id, initial lines): the table's rows in order, then the unit's other communes
+        (a reader who does not own the plan: only the rows naming their units)."""
+        rows = table.rows.all() if table.owned else QuotaRow.objects.readable_by(self.request.user).filter(table=table)
+        rows = list(rows.select_related("commune").order_by("order", "pk")) if table.pk else []
         communes = {row.commune_id: row.commune for row in rows}
         initial = [{"commune": row.commune_id, "total": row.total, "without_labour": row.without_labour,
                     "with_labour": row.with_labour, "note": row.note} for row in rows]
+        if not table.owned:
+            return communes, initial
         for commune in selectors.communes_of_plan(table.plan, table.year):
             if commune.pk not in communes:
                 communes[commune.pk] = commune
@@ -108,12 +117,12 @@ class QuotaGridMixin:
         return communes, initial
 
     def render_grid(self, table, formset, **extra):
-        totals = selectors.quota_table_totals(table.rows.all()) if table.pk else None
+        totals = selectors.quota_table_totals(table.rows.all()) if table.pk and table.owned else None
         # A refused (stale) grid keeps the version it was loaded with: saving again is refused again.
         grid_version = formset.expected_version if formset is not None and formset.is_bound else table.version
         return render(self.request, "plans/quota_grid.html", {
             "plan": table.plan, "table": table, "formset": formset, "totals": totals, "grid_version": grid_version,
-            "can_edit": user_can(self.request.user, Cap.QUOTA_EDIT), **extra,
+            "can_edit": table.owned and user_can(self.request.user, Cap.QUOTA_EDIT), "owned": table.owned, **extra,
         })
 
 
@@ -124,7 +133,7 @@ class QuotaGridView(CapabilityRequiredMixin, QuotaGridMixin, View):
     write_cap = Cap.QUOTA_EDIT
 
     def get(self, request, code, year):
-        table = self.get_table(code, year)
+        table = self.get_table(code, year, read_only=True)
         communes, initial = self.grid_lines(table)
         formset = QuotaGridFormSet(initial=initial, table=table, communes=communes)
         return self.render_grid(table, formset)

@@ -12,11 +12,12 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views import View
 
-from directory.access import CapabilityRequiredMixin, get_for_user_or_404
+from directory.access import CapabilityRequiredMixin, get_for_user_or_404, get_readable_or_404
 from directory.permissions import Cap
 
 from .excel import XLSX_CONTENT_TYPE, QuotaImportError, quota_filename, quota_table_import, quota_workbook
-from .models import Plan, QuotaTable
+from .models import Plan, QuotaRow, QuotaTable
+from .selectors import owns_plan
 
 
 class QuotaExportView(CapabilityRequiredMixin, View):
@@ -25,9 +26,12 @@ class QuotaExportView(CapabilityRequiredMixin, View):
     required_cap = Cap.VIEW
 
     def get(self, request, code, year):
-        table = get_for_user_or_404(QuotaTable.objects.select_related("plan__unit"), request.user,
+        table = get_readable_or_404(QuotaTable.objects.select_related("plan__unit"), request.user,
                                     plan__code=code, year=year)
-        rows = list(table.rows.select_related("commune").order_by("order", "pk"))
+        # someone the table only names (a commune official) gets the rows naming their units
+        rows = table.rows.all() if owns_plan(table.plan, request.user) else \
+            QuotaRow.objects.readable_by(request.user).filter(table=table)
+        rows = list(rows.select_related("commune").order_by("order", "pk"))
         response = HttpResponse(content_type=XLSX_CONTENT_TYPE)
         response["Content-Disposition"] = f'attachment; filename="{quota_filename(table)}"'
         quota_workbook(table, rows).save(response)

@@ -178,6 +178,33 @@ def test_no_role_reaches_an_object_outside_its_unit(client, world, role):
     assert database_state() == before
 
 
+# Read-only pages of the plans a commune's row names (issue 14, point 5: ``readable_by``).
+NAMED_READ_URLS = {"plans:plan_detail", "plans:quota_grid", "plans:quota_export"}
+
+
+def test_a_commune_official_named_by_a_plan_reads_it_and_changes_nothing(client, world):
+    """The outside plan's quota row names Bản Mù: Bản Mù's official reads the plan, its table and the export
+    (200), and every other plan URL, and every write, is still refused; nothing changes."""
+    from directory.models import User
+
+    _, outside = world
+    client.force_login(User.objects.get(username="s_ngoai"))
+    before = database_state()
+    escapes = []
+    for name, (kind, kwargs_of) in OBJECT_URLS.items():
+        if kind not in ("plan", "quota_table", "task", "target", "duty"):
+            continue  # the household, review and run of Bản Mù are this official's own
+        url = reverse(name, kwargs=kwargs_of(outside[kind]))
+        got = client.get(url).status_code
+        if (got != 200) if name in NAMED_READ_URLS else got not in (403, 404, 405):
+            escapes.append(f"GET {name} → {got}")
+        posted = client.post(url, POST_DATA).status_code
+        if posted not in (403, 404, 405):
+            escapes.append(f"POST {name} → {posted}")
+    assert not escapes, escapes
+    assert database_state() == before
+
+
 def test_the_sweep_urls_really_open_the_objects_for_an_administrator(client, world):
     """The kwargs above name real objects: the administrator, who sees everything, gets no 404."""
     users, outside = world

@@ -1,3 +1,4 @@
+
 """Phụ lục 01 as Excel: import (service, command, web upload) and export (layout, print, round trip)."""
 
 import io
@@ -418,7 +419,12 @@ def test_outsiders_get_404(tx_table, commune_b_user, other_district, client_for)
     outsider_staff = UserFactory(username="huyen_khac", role=Role.DISTRICT_STAFF, unit=other_district)
     before = snapshot(tx_table.plan)
 
-    assert client_for(commune_b_user).get(export_url(tx_table)).status_code == 404
+    # Thọ Lâm's official is named by the table (issue 14, point 5): the export holds Thọ Lâm's row only
+    named = client_for(commune_b_user).get(export_url(tx_table))
+    assert named.status_code == 200
+    cells = [str(c) for row in load_workbook(io.BytesIO(named.content)).active.iter_rows(values_only=True)
+             for c in row if c is not None]
+    assert any("Thọ Lâm" in c for c in cells) and not any("Xuân Bái" in c for c in cells)
     client = client_for(outsider_staff)
     assert client.get(export_url(tx_table)).status_code == 404
     assert client.get(import_url(tx_table.plan)).status_code == 404

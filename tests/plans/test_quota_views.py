@@ -121,10 +121,18 @@ def test_leadership_reads_but_cannot_write(client_for, leadership, quota_table, 
     assert client.get(allocate).status_code == 403
 
 
-@pytest.mark.parametrize("persona", ["commune_a_user", "commune_b_user"])
-def test_commune_users_do_not_see_the_district_table(request, client_for, persona, quota_table):
+@pytest.mark.parametrize(("persona", "mine", "theirs"), [("commune_a_user", "Xuân Bái", "Thọ Lâm"),
+                                                         ("commune_b_user", "Thọ Lâm", "Xuân Bái")])
+def test_commune_users_read_their_own_row_of_the_district_table(request, client_for, persona, mine, theirs,
+                                                                 quota_table):
+    """Issue 14, point 5 (was a 404): the table names their commune, so they read that row, and only it."""
     user = request.getfixturevalue(persona)
-    assert client_for(user).get(grid_url(quota_table)).status_code == 404
+    client = client_for(user)
+    page = client.get(grid_url(quota_table))
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert mine in text and theirs not in text and "Lưu bảng" not in text
+    assert client.post(grid_url(quota_table), {}).status_code == 403
 
 
 def test_other_district_staff_get_404(client_for, quota_table, other_district):
