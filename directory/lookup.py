@@ -27,6 +27,8 @@ import re
 import unicodedata
 from collections import defaultdict
 
+from .lenient import fold
+
 # Longest first, so "thị trấn" wins over "thị" and "thành phố" over "tp". Each prefix
 # also says which kinds of unit it can name, to tell "Huyện Thọ Xuân" from "TT Thọ Xuân".
 _PREFIX_KINDS = {
@@ -85,6 +87,8 @@ class UnitLookupError(ValueError):
         super().__init__(message)
         self.candidates = candidates or []
 
+
+_LISTED = 15  # units named in an "ambiguous prefix" message
 
 _FIELDS = ("pk", "code", "name", "kind", "parent_id", "path", "level", "valid_from", "valid_to")
 
@@ -224,6 +228,25 @@ class UnitResolver:
                     return self._on_day(candidates, day, raw)
                 if not wanted_parents:
                     break
+        return self._by_unique_prefix(raw, prefix, last, wanted_parents, day)
+
+    def _by_unique_prefix(self, raw: str, prefix, last: str, wanted_parents, day):
+        """The one rule of ``directory.lenient`` for names: a prefix only one unit (valid on ``day``) starts
+        with ("Xuân B" is Xuân Bái), ignoring case, diacritics and spaces; several are listed, none is refused."""
+        key = fold(last)
+        named = [u for u in self._units.values() if key and fold(normalize_name(u.name)).startswith(key)
+                 and (prefix is None or u.kind in _PREFIX_KINDS[prefix])
+                 and (not wanted_parents or self._chain_matches(u, wanted_parents, direct=False, plain=True))]
+        current = [u for u in named if u.is_valid_on(day)]
+        if len(current) == 1:
+            return current[0], ""
+        if not current and named:
+            return self._on_day(named, day, raw)
+        if current:
+            names = sorted({f"{u.get_kind_display()} {u.name}" for u in current}, key=fold)
+            shown = "; ".join(names[:_LISTED]) + ("; …" if len(names) > _LISTED else "")
+            raise UnitLookupError(f"“{raw}” chưa đủ rõ: có {len(current)} đơn vị bắt đầu như vậy ({shown}). "
+                                  "Ghi đầy đủ tên hoặc ghi mã.", current)
         raise UnitLookupError(f"Không tìm thấy đơn vị “{raw}”.")
 
     def _on_day(self, candidates: list, day, raw: str):
@@ -292,7 +315,8 @@ def _narrowing(text):
         code = raw.split(".")[0]
         return Q(code__in={code, code.zfill(5), code.lstrip("0") or "0"})
     parts = split_path(raw)
-    return Q(name_key=name_key(parts[-1])) if parts else None
+    # the exact name, or the names it starts (the resolver takes the exact one first, then a unique prefix)
+    return Q(name_key__startswith=name_key(parts[-1])) if parts else None
 
 
 def resolve_unit_with_note(text, *, on=None, within=None, queryset=None, follow_successors=True):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from directory.lenient import LenientChoices, NoMatch
 from directory.text import clean_text
 
 from .columns import MARK
@@ -45,8 +46,15 @@ def cell_int(value, *, what: str) -> int | None:
     return int(re.sub(r"[.,\s]", "", text))
 
 
+# A mark (an indicator's value, "không có khả năng lao động", "dân tộc thiểu số"), read by the one lenient rule:
+# its code (x, 1 / 0), its name (Có / Không) in any case or diacritics, or a unique prefix ("c", "khong").
+FLAG_CHOICES = LenientChoices([True, False], name=lambda flag: "Có" if flag else "Không",
+                              codes=lambda flag: [MARK, "1"] if flag else ["0"], what="giá trị đánh dấu")
+_FLAG_REFUSED = "Giá trị “{}” không hợp lệ: chỉ ghi x, 1, 0, Có, Không hoặc để trống."
+
+
 def cell_flag(value) -> bool:
-    """x, X or 1 = yes; blank or 0 = no; anything else is a fault."""
+    """x, X, 1 or "có" = yes; blank, 0 or "không" = no (``FLAG_CHOICES``); anything else is a fault."""
     if value is None or value is False:
         return False
     if value is True:
@@ -54,10 +62,11 @@ def cell_flag(value) -> bool:
     if isinstance(value, int | float):
         if value in (0, 1):
             return bool(value)
-        raise CellError(f"Giá trị “{cell_text(value)}” không hợp lệ: chỉ ghi x, 1, 0 hoặc để trống.")
-    text = str(value).strip().casefold()
-    if text in ("", "0"):
+        raise CellError(_FLAG_REFUSED.format(cell_text(value)))
+    text = cell_text(value).strip()
+    if not text:
         return False
-    if text in (MARK, "1"):
-        return True
-    raise CellError(f"Giá trị “{str(value).strip()}” không hợp lệ: chỉ ghi x, 1, 0 hoặc để trống.")
+    try:
+        return FLAG_CHOICES.match(text)
+    except NoMatch as exc:
+        raise CellError(_FLAG_REFUSED.format(text)) from exc

@@ -106,3 +106,19 @@ def test_merged_unit_keeps_history(province):
     unit, note = resolve_unit_with_note("Nam Đông", on=date(2025, 3, 1))
     assert unit == new
     assert note == "Nam Đông đã sáp nhập vào Huyện Phú Lộc từ 01/01/2025"
+
+
+def test_a_unique_prefix_names_a_unit_in_every_command_and_upload(district, commune_a, commune_b, commune_c):
+    """Issue 14, point 7: the lenient rule for unit names (resolve_unit and UnitResolver): a prefix only one
+    unit starts with, ignoring case, diacritics and spaces; a shared one lists the units starting with it."""
+    assert resolve_unit("Xuân B") == commune_a
+    assert resolve_unit("xuan  bai") == commune_a
+    assert resolve_unit("Xã thọ l") == commune_b
+    assert UnitResolver(within=district).resolve("xuan") == commune_a  # Xuân Cao is in another district
+    with pytest.raises(UnitLookupError) as refused:
+        resolve_unit("Xuân")
+    message = str(refused.value)
+    assert "“Xuân” chưa đủ rõ: có 2 đơn vị bắt đầu như vậy" in message
+    assert "Xuân Bái" in message and "Xuân Cao" in message and "Thọ Lâm" not in message
+    with pytest.raises(UnitLookupError, match="Không tìm thấy đơn vị “Xuân Không”"):
+        resolve_unit("Xuân Không")

@@ -57,3 +57,21 @@ def test_importing_thieu_von_works_and_thieu_is_refused_with_row_value_and_choic
     assert "“Thieu” chưa đủ rõ" in fault.message
     assert "Thiếu vốn sản xuất" in fault.message and "Thiếu đất sản xuất" in fault.message
     assert not Review.objects.filter(household__code="XB302").exists()
+
+
+@pytest.mark.parametrize(("text", "flag"), [("x", True), ("X", True), ("1", True), ("Có", True), ("co", True),
+                                            ("c", True), ("0", False), ("Không", False), ("khong", False),
+                                            ("k", False), ("", False)])
+def test_an_indicator_value_by_code_name_or_unique_prefix(text, flag):
+    from households.importing.cells import cell_flag
+
+    assert cell_flag(text) is flag
+
+
+@pytest.mark.parametrize("text", ["có lẽ", "2", "thiếu"])
+def test_an_unknown_indicator_value_lists_the_accepted_values(text):
+    from households.importing.cells import cell_flag
+    from households.importing.faults import CellError
+
+    with pytest.raises(CellError, match=f"Giá trị “{text}” không hợp lệ: chỉ ghi x, 1, 0, Có, Không hoặc để trống."):
+        cell_flag(text)
