@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from directory.concurrency import VersionField
 from directory.models import AdministrativeUnit, Agency
+from directory.text import clean_text
 from directory.unit_search import UnitSearchWidget
 
 from .classification import NoStandardError, standard_for_review
@@ -19,7 +20,26 @@ from .models import EscapePlan, Household, Indicator, Member, PovertyCause, Revi
 from .selectors import registration_communes, suggest_household_code
 
 
-class HouseholdForm(forms.ModelForm):
+class CleanTextMixin:
+    """Every text field typed on the site is cleaned like an imported cell (``directory.text.clean_text``: NFC,
+    no zero-width or bidi-override characters), so a name or code typed here matches the same value imported.
+    Multi-line fields keep their line breaks, each line cleaned."""
+
+    def _clean_fields(self):
+        super()._clean_fields()
+        for name, value in list(self.cleaned_data.items()):
+            if isinstance(value, str) and isinstance(self.fields[name], forms.CharField):
+                if isinstance(self.fields[name].widget, forms.Textarea):
+                    lines = [clean_text(line) for line in value.splitlines()]
+                    cleaned = "\n".join(lines).strip()
+                else:
+                    cleaned = clean_text(value)
+                self.cleaned_data[name] = cleaned
+                if not cleaned and value and self.fields[name].required:
+                    self.add_error(name, "Trường này chỉ có ký tự ẩn hoặc ký tự điều khiển; hãy nhập lại.")
+
+
+class HouseholdForm(CleanTextMixin, forms.ModelForm):
     version = VersionField()
 
     class Meta:
@@ -66,7 +86,7 @@ class HouseholdForm(forms.ModelForm):
             self.fields["version"].initial = self.instance.version
 
 
-class MemberForm(forms.ModelForm):
+class MemberForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = Member
         fields = ["full_name", "birth_year", "sex", "citizen_id", "relation", "has_labour_capacity",

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
@@ -23,6 +23,7 @@ from directory.concurrency import Change, ConcurrentEditError, claim_version, di
 from directory.models import AreaType, ReviewApprover
 from directory.permissions import Cap, can_approve_reviews_of, effective_review_approver, user_can
 from directory.scoping import scope_for
+from directory.text import match_key
 
 from .areas import area_on, commune_on, household_area_on
 from .classification import StandardSnapshot, classify, load_snapshot, standard_for_review
@@ -195,6 +196,23 @@ def citizen_id_warnings(*, household: Household, members: Iterable[Member], user
     return warnings
 
 
+def _refuse_code_differing_in_case(household: Household) -> None:
+    """A code that differs from a household of the same commune only in case ("xb001" and "XB001") would be a
+    second household that reads the same; the import matches codes case-insensitively, and so does the site."""
+    same = (Household.objects.filter(commune_id=household.commune_id, code__iexact=household.code)
+            .exclude(pk=household.pk).exclude(code=household.code).values_list("code", "head_name").first())
+    if same is None and connection.vendor == "sqlite" and not household.code.isascii():  # SQLite folds ASCII only
+        key = match_key(household.code)
+        same = next(((code, name) for code, name in Household.objects.filter(commune_id=household.commune_id)
+                     .exclude(pk=household.pk).exclude(code=household.code).values_list("code", "head_name")
+                     .iterator() if match_key(code) == key), None)
+    if same is not None:
+        raise ValidationError({"code": (
+            f"Mã hộ “{household.code}” trùng với hộ {same[0]} ({same[1]}) đã có trong "
+            f"{household.commune.display_name}, chỉ khác chữ hoa, chữ thường: dùng đúng mã {same[0]} "
+            "hoặc chọn mã khác.")})
+
+
 @transaction.atomic
 def household_save(*, household: Household, acting_user, members: Sequence[Member] = (),
                    deleted_members: Sequence[Member] = (), expected_version: int | None = None
@@ -219,6 +237,7 @@ def household_save(*, household: Household, acting_user, members: Sequence[Membe
                       fields=HOUSEHOLD_FIELDS)
     else:
         household.created_by = acting_user
+    _refuse_code_differing_in_case(household)
     household.area_reason = (household.area_reason or "").strip()
     commune_area = area_on(household.commune, timezone.localdate())
     if household.area != commune_area and not household.area_reason:

@@ -106,3 +106,64 @@ def test_new_review_form_opens_on_this_year_and_round(client_for, commune_a_user
     form = client_for(commune_a_user).get(reverse("households:review_create", args=[household_a.pk])).context["form"]
     today = timezone.localdate()
     assert form["year"].value() == today.year and form["round"].value() == running_round(today)
+
+
+# ---- the site cleans text like the import does (issue 13, fault 4 on the site)
+
+def _household_post(code, head_name, **extra):
+    data = {"code": code, "village": "Thôn Tiến", "head_name": head_name, "area": "rural", "member_count": "1",
+            **extra}
+    data.update(member_formset([]))
+    return data
+
+
+def test_form_strips_invisible_and_bidi_characters_and_normalises_to_nfc(client_for, commune_a_user):
+    # a zero-width space in the code, a right-to-left override in the name, the name typed in NFD ("â" in two)
+    nfd_name = "Le\u0302 Va\u0306n Na\u0300m\u202e"
+    data = _household_post("XB\u200b901", nfd_name, address="Thôn\u200d Tiến", note="dòng 1\u202e\ndòng 2")
+    data.update(member_formset([{"full_name": "Lê\u200b Thị\u202e Mai", "birth_year": "1983", "sex": "female",
+                                 "relation": "head", "ethnicity": "Kinh\ufeff", "has_labour_capacity": "on"}]))
+    response = client_for(commune_a_user).post(reverse("households:household_create"), data)
+    assert response.status_code == 302
+    household = Household.objects.get()
+    assert household.code == "XB901"
+    assert household.head_name == "Lê Văn Nàm" and household.head_name == "L\u00ea V\u0103n N\u00e0m"
+    assert household.address == "Thôn Tiến" and household.note == "dòng 1\ndòng 2"
+    member = household.members.get()
+    assert member.full_name == "Lê Thị Mai" and member.ethnicity == "Kinh"
+
+
+def test_a_name_of_invisible_characters_only_is_refused(client_for, commune_a_user):
+    response = client_for(commune_a_user).post(reverse("households:household_create"),
+                                               _household_post("XB902", "\u200b\u202e"))
+    assert response.status_code == 200 and not Household.objects.exists()
+    assert "ký tự ẩn" in " ".join(response.context["form"].errors["head_name"])
+
+
+def test_a_code_differing_only_in_case_is_refused_with_a_vietnamese_message(client_for, commune_a_user, commune_a):
+    HouseholdFactory(commune=commune_a, code="XB001", head_name="Lê Văn Bái")
+    client = client_for(commune_a_user)
+    response = client.post(reverse("households:household_create"), _household_post("xb001", "Trần Văn Hai"))
+    assert response.status_code == 200
+    errors = " ".join(response.context["form"].errors["code"])
+    assert "trùng với hộ XB001 (Lê Văn Bái)" in errors and "chữ hoa, chữ thường" in errors
+    # and with a zero-width space in it as well
+    response = client.post(reverse("households:household_create"), _household_post("x\u200bB001", "Trần Văn Hai"))
+    assert "trùng với hộ XB001" in " ".join(response.context["form"].errors["code"])
+    assert Household.objects.count() == 1
+
+
+def test_a_non_ascii_code_differing_only_in_case_is_refused(client_for, commune_a_user, commune_a):
+    HouseholdFactory(commune=commune_a, code="ĐB-01", head_name="Lê Văn Bái")
+    response = client_for(commune_a_user).post(reverse("households:household_create"),
+                                               _household_post("đb-01", "Trần Văn Hai"))
+    assert response.status_code == 200 and "trùng với hộ ĐB-01" in " ".join(response.context["form"].errors["code"])
+
+
+def test_editing_a_household_keeps_its_own_code_and_may_change_its_case(client_for, commune_a_user, commune_a):
+    household = HouseholdFactory(commune=commune_a, code="XB001", head_name="Lê Văn Bái")
+    data = _household_post("xb001", "Lê Văn Bái", version=household.version)
+    response = client_for(commune_a_user).post(reverse("households:household_edit", args=[household.pk]), data)
+    assert response.status_code == 302
+    household.refresh_from_db()
+    assert household.code == "xb001"
