@@ -1,6 +1,7 @@
 """Storage for files with personal data: under MEDIA_ROOT/private and never reachable by URL."""
 
 import os
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
@@ -27,3 +28,19 @@ class PrivateStorage(FileSystemStorage):
 
     def url(self, name):
         raise ValueError(self.no_url_message)
+
+
+@contextmanager
+def removed_if_unsaved(storage):
+    """Files written inside the block (``written(name)``) are deleted again when the block raises.
+
+    A file is not part of the database transaction: when the row that names it is refused or rolled back, the
+    file would stay behind, unnamed by any row. Wrap the transaction in this block (the transaction ends
+    first, then the files go)."""
+    names: list[str] = []
+    try:
+        yield names.append
+    except BaseException:
+        for name in names:
+            storage.delete(name)
+        raise

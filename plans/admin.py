@@ -1,11 +1,15 @@
+import os
+
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.forms.models import BaseInlineFormSet
 
 from directory.admin_scoping import ScopedInline, ScopedModelAdmin
 from directory.permissions import Cap
 
+from .attachments import check_attachment
 from .models import (
     CommuneSupportAssignment,
     IndicatorTarget,
@@ -83,8 +87,26 @@ class ProjectAdmin(ScopedModelAdmin):
     autocomplete_fields = ("plan", "parent", "lead_agency", "coordinating_agencies")
 
 
+class TaskProgressInlineForm(forms.ModelForm):
+    """A file attached in the admin passes the page's checks (type by extension and content, size)."""
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if isinstance(upload, UploadedFile):  # a new file, not the one already stored
+            check_attachment(upload)
+        return upload
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("attachment")
+        if isinstance(upload, UploadedFile) and not data.get("attachment_name"):
+            data["attachment_name"] = os.path.basename(upload.name)[:255]
+        return data
+
+
 class TaskProgressInline(ScopedInline, admin.TabularInline):
     model = TaskProgress
+    form = TaskProgressInlineForm
     write_cap = Cap.TASK_ASSIGN
     extra = 0
     autocomplete_fields = ("author",)

@@ -12,9 +12,10 @@ from django.db.models import F
 from directory.concurrency import Change, claim_version
 from directory.models import Agency
 from directory.permissions import Cap, user_can
+from directory.storage import removed_if_unsaved
 
 from ..attachments import check_attachment
-from ..models import Plan, PlanEvent, Project, Task, TaskProgress, TaskRecurrence, TaskRole, TaskStatus
+from ..models import Plan, PlanEvent, Project, Task, TaskProgress, TaskRecurrence, TaskRole, TaskStatus, private_files
 
 
 @transaction.atomic
@@ -54,14 +55,15 @@ def task_create(
     return task
 
 
-@transaction.atomic
 def task_progress_add(*, task: Task, reported_on: datetime.date, text: str, status: str, acting_user,
                       check_version: bool = False, task_version: int | None = None,
                       attachment=None) -> TaskProgress:
     """An agency reports progress on one of its own tasks; the task takes the new status.
 
     The page passes ``check_version`` with the task version it showed: when someone posted progress or
-    edited the task since, the report is refused (it would overwrite their status unseen).
+    edited the task since, the report is refused (it would overwrite their status unseen). The attached file
+    is written only once the version is claimed, and removed again when the save fails after that (a file
+    outlives a rolled-back transaction): no stray file is left either way.
     """
     if not user_can(acting_user, Cap.TASK_PROGRESS):
         raise PermissionDenied("Vai trò của bạn không được cập nhật tiến độ nhiệm vụ.")
@@ -73,19 +75,21 @@ def task_progress_add(*, task: Task, reported_on: datetime.date, text: str, stat
         check_attachment(attachment)
         entry.attachment_name = os.path.basename(attachment.name)[:255]
     entry.full_clean()
-    if check_version:
-        claim_version(task, task_version, what="Nhiệm vụ này",
-                      changes=lambda saved: _task_changes(saved, status))
-    else:
-        Task.objects.filter(pk=task.pk).update(version=F("version") + 1)
-    if attachment:
-        entry.attachment.save(attachment.name, attachment, save=False)
-    entry.save()
-    if task.status != status:
-        task.status = status
-        task.save(update_fields=["status", "updated_at"])
-    PlanEvent.objects.create(plan_id=task.plan_id, actor=acting_user, action="task_progress",
-                             detail=f"{task.agency.name} cập nhật tiến độ: {entry.get_status_display()}.")
+    with removed_if_unsaved(private_files) as written, transaction.atomic():
+        if check_version:
+            claim_version(task, task_version, what="Nhiệm vụ này",
+                          changes=lambda saved: _task_changes(saved, status))
+        else:
+            Task.objects.filter(pk=task.pk).update(version=F("version") + 1)
+        if attachment:
+            entry.attachment.save(attachment.name, attachment, save=False)
+            written(entry.attachment.name)
+        entry.save()
+        if task.status != status:
+            task.status = status
+            task.save(update_fields=["status", "updated_at"])
+        PlanEvent.objects.create(plan_id=task.plan_id, actor=acting_user, action="task_progress",
+                                 detail=f"{task.agency.name} cập nhật tiến độ: {entry.get_status_display()}.")
     return entry
 
 
