@@ -73,7 +73,7 @@ class AuditEventAdmin(AdministratorsOnly, ReadOnlyAdmin):
 class LoginLockoutAdmin(AdministratorsOnly, ScopedModelAdmin):
     list_display = ("username", "ip_address", "failures_since_start", "attempt_time", "user_agent")
     search_fields = ("username", "ip_address")
-    actions = ["unlock_selected"]
+    actions = ["unlock_selected", "unblock_addresses_selected"]
     fields = list_display
     readonly_fields = list_display
 
@@ -88,7 +88,8 @@ class LoginLockoutAdmin(AdministratorsOnly, ScopedModelAdmin):
 
     def get_actions(self, request):
         actions = super().get_actions(request)
-        return {name: action for name, action in actions.items() if name == "unlock_selected"}
+        return {name: action for name, action in actions.items()
+                if name in ("unlock_selected", "unblock_addresses_selected")}
 
     @admin.action(description="Mở khóa đăng nhập (xóa số lần đăng nhập sai)")
     def unlock_selected(self, request, queryset):
@@ -96,3 +97,9 @@ class LoginLockoutAdmin(AdministratorsOnly, ScopedModelAdmin):
         ips = sorted({ip for ip in queryset.filter(username="").values_list("ip_address", flat=True) if ip})
         unlock(request=request, usernames=usernames, ip_addresses=ips)
         self.message_user(request, f"Đã mở khóa: {', '.join(usernames + ips) or 'không có gì'}.", messages.SUCCESS)
+
+    @admin.action(description="Mở chặn địa chỉ IP của các dòng đã chọn (xóa mọi lần đăng nhập sai từ địa chỉ đó)")
+    def unblock_addresses_selected(self, request, queryset):
+        ips = sorted({ip for ip in queryset.values_list("ip_address", flat=True) if ip})
+        unlock(request=request, ip_addresses=ips)
+        self.message_user(request, f"Đã mở chặn: {', '.join(ips) or 'không có gì'}.", messages.SUCCESS)

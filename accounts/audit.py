@@ -21,6 +21,7 @@ from povertyapp.request_context import get_current_request
 
 from .models import AuditAction, AuditEvent
 from .network import client_ip
+from .throttle import ADDRESS, lock_reason
 
 logger = logging.getLogger("povertyapp.audit")
 
@@ -93,13 +94,18 @@ def _login_failed(sender, credentials, request=None, **kwargs):
 def _locked_out(sender, request, username, ip_address, **kwargs):
     # django-axes signals again on every refused try during the lock: one LOCKOUT line per lock is enough
     # (the refused tries are LOGIN_FAILED lines).
+    # When only the address is throttled, the line names no account (the one typed may never have failed).
+    by_address = lock_reason(request, getattr(request, "axes_credentials", None)) == ADDRESS
+    if by_address:
+        username = ""
     since = timezone.now() - settings.AXES_COOLOFF_TIME
     if AuditEvent.objects.filter(action=AuditAction.LOCKOUT, username=username or "", ip_address=ip_address,
                                  at__gte=since).exists():
         return
     user = get_user_model().objects.filter(username=username).first() if username else None
-    record(AuditAction.LOCKOUT, request=request, user=user, username=username or "",
-           detail=f"Khóa sau nhiều lần đăng nhập sai từ IP {ip_address}.")
+    detail = (f"Tạm dừng đăng nhập từ IP {ip_address} sau nhiều lần đăng nhập sai từ địa chỉ này." if by_address
+              else f"Khóa sau nhiều lần đăng nhập sai từ IP {ip_address}.")
+    record(AuditAction.LOCKOUT, request=request, user=user, username=username or "", detail=detail)
 
 
 @receiver(pre_save, sender=settings.AUTH_USER_MODEL, dispatch_uid="audit_role_before")

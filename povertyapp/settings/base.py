@@ -109,8 +109,12 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Counted per account and, separately, per IP address (accounts.throttle): an account is locked after
+# AXES_FAILURE_LIMIT wrong passwords; an address (a commune office behind one NAT) only after the higher
+# AXES_IP_FAILURE_LIMIT, so colleagues' typos never lock an account that did not fail.
+AXES_HANDLER = "accounts.throttle.AccountOrAddressHandler"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10)
-# Counted per account and, separately, per IP address: either one reaching the limit locks.
+AXES_IP_FAILURE_LIMIT = env_int("AXES_IP_FAILURE_LIMIT", 50)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
 AXES_RESET_ON_SUCCESS = True

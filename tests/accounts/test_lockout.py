@@ -76,8 +76,8 @@ def test_nine_wrong_passwords_do_not_lock(client, official):
     assert signed_in(client)
 
 
-def test_one_address_trying_many_accounts_is_locked_too(client, official, commune_b_user):
-    for i in range(10):
+def test_one_address_trying_many_accounts_is_locked_too(client, official, commune_b_user, settings):
+    for i in range(settings.AXES_IP_FAILURE_LIMIT):
         attempt(client, f"khong-co-{i}", "sai-mat-khau", ip="10.6.6.6")
     # the official's right password from that address is refused...
     assert attempt(client, "canbo_xa", PASSWORD, ip="10.6.6.6").status_code == 429
@@ -89,7 +89,7 @@ def test_one_address_trying_many_accounts_is_locked_too(client, official, commun
 
 def test_a_forged_forwarded_for_header_does_not_dodge_the_ip_lock(client, official, settings):
     settings.TRUSTED_PROXY_COUNT = 1  # behind one reverse proxy, which appends the real address
-    for i in range(10):
+    for i in range(settings.AXES_IP_FAILURE_LIMIT):
         client.post(reverse("login"), {"username": f"x{i}", "password": "sai"},
                     HTTP_X_FORWARDED_FOR=f"1.2.3.{i}, 10.6.6.6", REMOTE_ADDR="127.0.0.1")
     response = client.post(reverse("login"), {"username": "canbo_xa", "password": PASSWORD},
@@ -119,3 +119,86 @@ def test_only_administrators_see_the_lockouts_and_the_log(client_for, district_s
     assert client.get(reverse("admin:accounts_loginlockout_changelist")).status_code == 403
     assert client.get(reverse("admin:accounts_auditevent_changelist")).status_code == 403
     assert client.get(reverse("admin:accounts_auditevent_excel")).status_code == 403
+
+
+# ---- a shared address (a commune office behind one NAT): accounts and the address are counted apart
+
+def colleagues(commune, count):
+    users = []
+    for i in range(count):
+        user = UserFactory(username=f"dongnghiep{i}", role=Role.COMMUNE_OFFICIAL, unit=commune)
+        user.set_password(PASSWORD)
+        user.save()
+        users.append(user)
+    return users
+
+
+def test_colleagues_typos_behind_one_address_lock_no_one_under_the_account_limit(client, official, commune_a):
+    office = "10.5.5.5"
+    others = colleagues(commune_a, 5)
+    for user in others:  # 5 colleagues x 9 typos = 45 failures from the office, each account under its limit
+        for _ in range(9):
+            attempt(client, user.username, "sai-mat-khau", ip=office)
+    # the official, who never failed, signs in from the same office
+    response = attempt(client, "canbo_xa", PASSWORD, ip=office)
+    assert response.status_code == 302 and signed_in(client)
+    client.logout()
+    # so does each colleague, with the right password
+    for user in others:
+        assert attempt(client, user.username, PASSWORD, ip=office).status_code == 302
+        client.logout()
+    assert not AuditEvent.objects.filter(action=AuditAction.LOCKOUT).exists()
+
+
+def test_one_account_locked_behind_a_shared_address_leaves_its_colleagues_free(client, official, commune_a):
+    office = "10.5.5.5"
+    (colleague,) = colleagues(commune_a, 1)
+    for _ in range(12):
+        attempt(client, colleague.username, "sai-mat-khau", ip=office)
+    assert attempt(client, colleague.username, PASSWORD, ip=office).status_code == 429
+    response = attempt(client, "canbo_xa", PASSWORD, ip=office)
+    assert response.status_code == 302 and signed_in(client)
+
+
+def test_an_address_past_its_higher_limit_is_throttled_and_the_page_names_no_account(client, official, settings):
+    settings.AXES_IP_FAILURE_LIMIT = 30
+    for i in range(30):  # a guesser trying 30 accounts, 1 password each
+        attempt(client, f"khong-co-{i}", "sai-mat-khau", ip="10.6.6.6")
+    response = attempt(client, "canbo_xa", PASSWORD, ip="10.6.6.6")
+    assert response.status_code == 429 and not signed_in(client)
+    page = response.content.decode()
+    assert "Tạm dừng đăng nhập từ địa chỉ mạng này" in page and "quá 30 lần đăng nhập sai" in page
+    assert "Tài khoản của bạn không bị khóa" in page
+    assert "canbo_xa" not in page and "Tài khoản tạm thời bị khóa" not in page
+    # the audit line names the address, no account
+    (lockout,) = AuditEvent.objects.filter(action=AuditAction.LOCKOUT)
+    assert lockout.username == "" and lockout.user is None and "10.6.6.6" in lockout.detail
+    # the account itself is free elsewhere
+    assert attempt(client, "canbo_xa", PASSWORD, ip="10.1.1.1").status_code == 302
+
+
+def test_a_colleagues_login_does_not_clear_the_address_counter(client, official, commune_a, settings):
+    settings.AXES_IP_FAILURE_LIMIT = 20
+    (colleague,) = colleagues(commune_a, 1)
+    for i in range(19):
+        attempt(client, f"khong-co-{i}", "sai-mat-khau", ip="10.6.6.6")
+    assert attempt(client, colleague.username, PASSWORD, ip="10.6.6.6").status_code == 302
+    client.logout()
+    attempt(client, "khong-co-x", "sai-mat-khau", ip="10.6.6.6")
+    assert attempt(client, "canbo_xa", PASSWORD, ip="10.6.6.6").status_code == 429
+
+
+def test_administrator_unblocks_an_address(client, client_for, official, admin_user_, settings):
+    settings.AXES_IP_FAILURE_LIMIT = 20
+    for i in range(20):
+        attempt(client, f"khong-co-{i}", "sai-mat-khau", ip="10.6.6.6")
+    assert attempt(client, "canbo_xa", PASSWORD, ip="10.6.6.6").status_code == 429
+    admin_client = client_for(admin_user_)
+    changelist = reverse("admin:accounts_loginlockout_changelist")
+    one_row = LoginLockout.objects.filter(ip_address="10.6.6.6").values_list("pk", flat=True)[:1]
+    response = admin_client.post(changelist, {"action": "unblock_addresses_selected",
+                                              "_selected_action": list(one_row)})
+    assert response.status_code == 302
+    admin_client.logout()
+    assert attempt(client, "canbo_xa", PASSWORD, ip="10.6.6.6").status_code == 302
+    assert AuditEvent.objects.filter(action=AuditAction.UNLOCK, detail__contains="10.6.6.6").exists()
