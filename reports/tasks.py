@@ -36,9 +36,9 @@ def report_run_generate_task(self, run_id: int) -> str:
 
 @shared_task(autoretry_for=RETRY_ON, retry_kwargs=RETRY_KWARGS, soft_time_limit=50, time_limit=60)
 def reports_recover_task() -> str:
-    from reports.services.jobs import recover_stale_jobs
+    from reports.services.jobs import recover_stale_jobs, resend_lost_jobs
 
-    return f"{len(recover_stale_jobs())} queued again"
+    return f"{len(recover_stale_jobs())} queued again, {len(resend_lost_jobs())} sent again"
 
 
 @shared_task(autoretry_for=RETRY_ON, retry_kwargs=RETRY_KWARGS, retry_backoff=60, retry_jitter=True,

@@ -272,6 +272,9 @@ REPORT_JOB_HEARTBEAT_SECONDS = env_int("REPORT_JOB_HEARTBEAT_SECONDS", 15)
 REPORT_JOB_STALE_SECONDS = env_int("REPORT_JOB_STALE_SECONDS", 90)
 REPORT_JOB_TIME_LIMIT_SECONDS = env_int("REPORT_JOB_TIME_LIMIT_SECONDS", 15 * 60)
 REPORT_JOB_MAX_ATTEMPTS = env_int("REPORT_JOB_MAX_ATTEMPTS", 3)
+# A run PENDING this long with its message picked up by no worker (the message was lost) is sent again by
+# the same recovery task, counted as a failed attempt (reports.services.jobs.resend_lost_jobs).
+REPORT_JOB_PENDING_SECONDS = env_int("REPORT_JOB_PENDING_SECONDS", 5 * 60)
 REPORT_JOB_RECOVER_EVERY_SECONDS = env_int("REPORT_JOB_RECOVER_EVERY_SECONDS", 60)
 CELERY_BEAT_SCHEDULE["reports-recover"] = {
     "task": "reports.tasks.reports_recover_task",

@@ -14,7 +14,7 @@ from pathlib import Path
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from ..boundaries import Boundaries, current_unit_or_error
@@ -116,7 +116,8 @@ def _dead_worker_text(attempt: int) -> str:
 
 
 def _given_up_text() -> str:
-    return (f"Không tạo được sau {settings.REPORT_JOB_MAX_ATTEMPTS} lần thử (bộ xử lý nền dừng giữa chừng). "
+    return (f"Không tạo được sau {settings.REPORT_JOB_MAX_ATTEMPTS} lần thử (bộ xử lý nền dừng giữa chừng "
+            "hoặc không nhận yêu cầu). "
             "Hãy bấm “Tạo báo cáo” lại hoặc báo quản trị hệ thống.")
 
 
@@ -226,6 +227,56 @@ def run_generate(*, run_id: int) -> str:
         logger.exception("Building report run %s failed", run_id)
         _fail(run_id, f"{type(exc).__name__}: {exc}", **mine)
         return "failed"
+
+
+def _lost_in_queue(now: datetime.datetime):
+    """PENDING runs whose build message no worker picked up for REPORT_JOB_PENDING_SECONDS: the message was
+    lost (a broker restart without persistence, a purge). A run merely waiting behind a backlog is left
+    alone: it counts as lost only when the queue moved past it (a run queued after it has started) or did
+    not move at all (no run started for that long; sending again is harmless then: a duplicate delivery
+    finds the run taken and skips)."""
+    cutoff = now - datetime.timedelta(seconds=settings.REPORT_JOB_PENDING_SECONDS)
+    waiting = ReportRun.objects.filter(job_status=JobStatus.PENDING, job_queued_at__lt=cutoff)
+    if ReportRun.objects.filter(job_started_at__gte=cutoff).exists():  # the queue moves: lost if passed by
+        passed_by = ReportRun.objects.filter(job_queued_at__gt=OuterRef("job_queued_at"),
+                                             job_started_at__gt=OuterRef("job_queued_at"))
+        waiting = waiting.filter(Exists(passed_by))
+    return waiting
+
+
+def _lost_message_text(attempt: int) -> str:
+    minutes = max(1, settings.REPORT_JOB_PENDING_SECONDS // 60)
+    return (f"Lần {attempt}: sau {minutes} phút chưa bộ xử lý nền nào nhận yêu cầu (yêu cầu có thể đã mất); "
+            f"tự động gửi lại (lần {attempt + 1}/{settings.REPORT_JOB_MAX_ATTEMPTS}).")
+
+
+def resend_lost_jobs(*, now: datetime.datetime | None = None) -> list[int]:
+    """Send again the runs whose message was lost (``_lost_in_queue``), each counted as a failed attempt
+    ("thất bại, đang thử lại (lần 2/3)"); after ``REPORT_JOB_MAX_ATTEMPTS`` the run is failed, so its
+    page stops saying "đang chờ" and the button works again. Returns the ids sent again."""
+    from .runs import queue_generation
+
+    now = now or timezone.now()
+    resent = []
+    for run_id, queued_at in _lost_in_queue(now).values_list("pk", "job_queued_at"):
+        with transaction.atomic():
+            row = (ReportRun.objects.select_for_update()
+                   .filter(pk=run_id, job_status=JobStatus.PENDING, job_queued_at=queued_at)
+                   .values("job_attempt").first())
+            if row is None:  # picked up or changed meanwhile
+                continue
+            attempt = row["job_attempt"] + 1  # the attempt that never started
+            if attempt >= settings.REPORT_JOB_MAX_ATTEMPTS:
+                _fail(run_id, _given_up_text())
+                continue
+            text = _lost_message_text(attempt)
+            ReportRun.objects.filter(pk=run_id).update(job_attempt=attempt, job_error=text, job_queued_at=now)
+            ReportRunEvent.objects.create(run_id=run_id, action=RunAction.GENERATE_FAILED, text=text)
+            queue_generation([run_id])
+        resent.append(run_id)
+    if resent:
+        logger.warning("Report runs sent again after a lost message: %s", resent)
+    return resent
 
 
 def recover_stale_jobs(*, now: datetime.datetime | None = None) -> list[int]:

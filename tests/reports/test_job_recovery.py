@@ -130,3 +130,73 @@ def test_leftovers_of_a_killed_attempt_are_removed_by_the_next(run):
     leftover.write_bytes(b"PK half")
     assert run_generate(run_id=run.pk) == "success"
     assert not leftover.exists()
+
+
+# ---- a PENDING run whose message was lost (no worker ever picked it up) is sent again within minutes
+
+def wait_in_queue(run, *, minutes, attempt=0):
+    queued = timezone.now() - datetime.timedelta(minutes=minutes)
+    ReportRun.objects.filter(pk=run.pk).update(job_status=JobStatus.PENDING, job_queued_at=queued,
+                                               job_attempt=attempt, job_started_at=None, job_heartbeat_at=None)
+    run.refresh_from_db()
+    return run
+
+
+def test_a_pending_run_whose_message_was_lost_is_sent_again_within_minutes(run, client_for, district_staff,
+                                                                          django_capture_on_commit_callbacks):
+    from reports.services.jobs import resend_lost_jobs
+
+    wait_in_queue(run, minutes=2)
+    assert resend_lost_jobs() == []  # two minutes in the queue is normal
+    wait_in_queue(run, minutes=settings.REPORT_JOB_PENDING_SECONDS // 60 + 1)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        assert resend_lost_jobs() == [run.pk]
+    assert len(callbacks) == 1  # sent to the queue again
+    run.refresh_from_db()
+    assert run.job_status == JobStatus.PENDING and run.job_label == "thất bại, đang thử lại (lần 2/3)"
+    assert (timezone.now() - run.job_queued_at).total_seconds() < 60
+    page = client_for(district_staff).get(reverse("reports:run_detail", args=[run.pk])).content.decode()
+    assert "thất bại, đang thử lại (lần 2/3)" in page and "chưa bộ xử lý nền nào nhận yêu cầu" in page
+    assert ReportRunEvent.objects.filter(run=run, action=RunAction.GENERATE_FAILED).count() == 1
+    assert resend_lost_jobs() == []  # not again at the next minute
+
+    callbacks[0]()  # a worker gets the message sent again
+    run.refresh_from_db()
+    assert (run.job_status, run.job_attempt) == (JobStatus.SUCCESS, 2)
+
+
+def test_the_beat_task_sends_lost_runs_again(run, django_capture_on_commit_callbacks):
+    from reports.tasks import reports_recover_task
+
+    wait_in_queue(run, minutes=30)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        assert reports_recover_task() == "0 queued again, 1 sent again"
+    assert len(callbacks) == 1
+
+
+def test_a_run_waiting_behind_a_moving_backlog_is_not_sent_again(run, district, commune_b):
+    from reports.services.jobs import resend_lost_jobs
+
+    wait_in_queue(run, minutes=10)
+    # the worker is busy with a run queued before ours, started a minute ago: the queue moves, ours is next
+    earlier = RunFactory(duty=DutyFactory(owner_unit=district, kind=ReportKind.POVERTY), reporting_unit=commune_b)
+    now = timezone.now()
+    ReportRun.objects.filter(pk=earlier.pk).update(
+        job_status=JobStatus.RUNNING, job_queued_at=now - datetime.timedelta(minutes=20),
+        job_started_at=now - datetime.timedelta(minutes=1), job_heartbeat_at=now, job_attempt=1)
+    assert resend_lost_jobs() == []
+    # a run queued after ours has started: the queue went past ours, its message is lost
+    ReportRun.objects.filter(pk=earlier.pk).update(job_queued_at=now - datetime.timedelta(minutes=5))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("reports.services.runs.queue_generation", lambda ids: None)
+        assert resend_lost_jobs() == [run.pk]
+
+
+def test_a_run_whose_last_message_was_lost_ends_failed_and_can_be_asked_again(run):
+    from reports.services.jobs import resend_lost_jobs
+
+    wait_in_queue(run, minutes=30, attempt=settings.REPORT_JOB_MAX_ATTEMPTS - 1)
+    assert resend_lost_jobs() == []
+    run.refresh_from_db()
+    assert run.job_status == JobStatus.FAILED and not run.job_in_progress
+    assert f"sau {settings.REPORT_JOB_MAX_ATTEMPTS} lần thử" in run.job_error
