@@ -9,6 +9,7 @@ from directory.models import AdministrativeUnit, Agency
 from directory.unit_search import UnitSearchWidget
 
 from .models import ReportingDuty, RunStatusChoices
+from .services.figures import FIGURES, NOTE_NEEDED, figure_problems, needs_figures
 
 
 class DutyForm(forms.ModelForm):
@@ -60,8 +61,42 @@ class UploadForm(forms.Form):
 
 
 class SubmitForm(forms.Form):
+    """Submit a run; a poverty report also gives its figures, prefilled from the registry and checked against
+    it (``reports.services.figures``: all zero or off the registry needs a note)."""
+
     note = forms.CharField(label="Ghi chú khi nộp", required=False, max_length=2000,
                            widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, run=None, registry=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.registry = registry
+        self.with_figures = run is not None and needs_figures(run)
+        if not self.with_figures:
+            return
+        for field, key, label in FIGURES:
+            self.fields[field] = forms.IntegerField(
+                label=label, min_value=0, max_value=10_000_000,
+                initial=registry.values[key] if registry is not None and registry.has_data else None,
+                error_messages={"required": f"Ghi {label.lower()}.", "min_value": f"{label} không được âm.",
+                                "invalid": f"{label} phải là số nguyên."})
+            self.fields[field].widget.attrs["inputmode"] = "numeric"
+        self.order_fields([f for f, _, _ in FIGURES] + ["note"])
+
+    @property
+    def figure_fields(self):
+        return [self[field] for field, _, _ in FIGURES] if self.with_figures else []
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.with_figures and not self.errors and self.registry is not None:
+            problems = figure_problems(cleaned, self.registry)
+            if problems and not cleaned.get("note", "").strip():
+                self.add_error("note", NOTE_NEEDED + " ".join(problems))
+        return cleaned
+
+    @property
+    def figures(self) -> dict:
+        return {field: self.cleaned_data.get(field) for field, _, _ in FIGURES} if self.with_figures else {}
 
 
 class UnsubmitForm(forms.Form):

@@ -428,6 +428,10 @@ class ReportRun(TimeStampedModel):
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người nộp", null=True, blank=True,
                                      on_delete=models.SET_NULL, related_name="+")
     submission_note = models.TextField("ghi chú khi nộp", blank=True)
+    # The poverty report's headline figures as submitted (reports.services.figures); empty for other kinds.
+    reported_poor = models.PositiveIntegerField("số hộ nghèo cuối kỳ (đã nộp)", null=True, blank=True)
+    reported_near_poor = models.PositiveIntegerField("số hộ cận nghèo cuối kỳ (đã nộp)", null=True, blank=True)
+    reported_escaped = models.PositiveIntegerField("số hộ thoát nghèo trong kỳ (đã nộp)", null=True, blank=True)
 
     objects = ReportRunQuerySet.as_manager()
 

@@ -11,7 +11,7 @@ import os
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -38,6 +38,7 @@ from .forms import (
 )
 from .list_excel import calendar_workbook, completeness_workbook
 from .models import ReportingDuty, ReportRun
+from .services.figures import needs_figures, registry_figures
 from .services.runs import (
     duty_save,
     run_comment,
@@ -176,10 +177,17 @@ class CompletenessExcelView(CapabilityRequiredMixin, View):
 # --------------------------------------------------------------------------- the run page
 
 
-def _run_context(request, run: ReportRun) -> dict:
+def _submit_form(run: ReportRun, data=None) -> SubmitForm:
+    """The submit form; a poverty report's figures prefilled from (and checked against) the registry."""
+    registry = registry_figures(run) if needs_figures(run) else None
+    return SubmitForm(data, run=run, registry=registry)
+
+
+def _run_context(request, run: ReportRun, submit_form: SubmitForm | None = None) -> dict:
     user = request.user
     today = timezone.localdate()
     status = run.status_on(today)
+    can_submit = policy.can_submit(user, run) and not run.is_submitted
     return {
         "run": run,
         "today": today,
@@ -190,13 +198,14 @@ def _run_context(request, run: ReportRun) -> dict:
         "can_generate": policy.can_generate(user, run),
         "boundary_choices": Boundaries.choices,
         "boundaries": run.effective_boundaries,
-        "can_submit": policy.can_submit(user, run) and not run.is_submitted,
+        "can_submit": can_submit,
         "can_upload": policy.can_submit(user, run) and not run.is_submitted,
         "can_unsubmit": policy.can_unsubmit(user, run),
         "can_comment": policy.can_comment(user, run),
         "can_see_error": policy.can_see_job_error(user),
+        "tolerance_percent": settings.REPORT_REGISTRY_TOLERANCE_PERCENT,
         "upload_form": UploadForm(),
-        "submit_form": SubmitForm(),
+        "submit_form": submit_form or (_submit_form(run) if can_submit else SubmitForm()),
         "unsubmit_form": UnsubmitForm(),
         "comment_form": CommentForm(),
     }
@@ -244,9 +253,13 @@ class RunActionView(CapabilityRequiredMixin, View):
         return None
 
     def do_submit(self, request, run):
-        form = SubmitForm(request.POST)
-        form.is_valid()
-        run = run_submit(run=run, acting_user=request.user, note=form.cleaned_data.get("note", ""))
+        if not policy.can_submit(request.user, run):
+            raise PermissionDenied("Bạn không được nộp báo cáo này.")
+        form = _submit_form(run, request.POST)
+        if not form.is_valid():  # the page again, with the figures and the note as typed
+            return render(request, "reports/run_detail.html", _run_context(request, run, form))
+        run = run_submit(run=run, acting_user=request.user, note=form.cleaned_data.get("note", ""),
+                         figures=form.figures, registry=form.registry)
         status = run.status_on(timezone.localdate())
         messages.success(request, f"Đã nộp báo cáo ngày {run.submitted_on:%d/%m/%Y}: {run.status_label(status)}.")
         return None

@@ -290,6 +290,9 @@ SENTRY_ENABLED = init_sentry(env("SENTRY_DSN", ""), environment=env("SENTRY_ENVI
 
 # Reports: how many days before a deadline a run counts as "sắp đến hạn".
 REPORT_DUE_SOON_DAYS = env_int("REPORT_DUE_SOON_DAYS", 7)
+# A poverty report's figures may differ from the household registry by this many percent (at least one
+# household) before the submitter must explain why in a note (reports.services.figures).
+REPORT_REGISTRY_TOLERANCE_PERCENT = env_int("REPORT_REGISTRY_TOLERANCE_PERCENT", 5)
 
 DEMO_MODE = env_bool("DJANGO_DEMO_MODE", False)
 

@@ -18,6 +18,7 @@ from directory.models import AdministrativeUnit
 from .. import policy
 from ..models import JobStatus, ReportingDuty, ReportRun, ReportRunEvent, RunAction
 from ..periods import Period, periods_of_year
+from .figures import FIGURES, NOTE_NEEDED, Registry, figure_problems, needs_figures, registry_figures
 
 logger = logging.getLogger(__name__)
 
@@ -208,19 +209,39 @@ def run_upload(*, run: ReportRun, upload, acting_user) -> ReportRun:
 
 
 @transaction.atomic
-def run_submit(*, run: ReportRun, acting_user, note: str = "") -> ReportRun:
-    """Submit (nộp) or confirm the report: the date decides on time / late against the due date."""
+def run_submit(*, run: ReportRun, acting_user, note: str = "", figures: dict | None = None,
+               registry: Registry | None = None) -> ReportRun:
+    """Submit (nộp) or confirm the report: the date decides on time / late against the due date.
+
+    A poverty report carries its figures (``reported_poor``...); all zero, or off the registry by more than
+    the tolerance, needs a note explaining why (``reports.services.figures``). ``registry`` may be passed
+    when the caller already read it (the form did).
+    """
     if not policy.can_submit(acting_user, run):
         raise PermissionDenied("Bạn không được nộp báo cáo này.")
+    values = {}
+    if needs_figures(run):
+        values = {field: (figures or {}).get(field) for field, _, _ in FIGURES}
+        missing = [label for field, _, label in FIGURES if values[field] is None]
+        if missing:
+            raise ValidationError({"figures": f"Ghi số liệu của báo cáo: {', '.join(missing)}."})
+        if any(value < 0 for value in values.values()):
+            raise ValidationError({"figures": "Số liệu của báo cáo không được âm."})
+        problems = figure_problems(values, registry or registry_figures(run))
+        if problems and not note.strip():
+            raise ValidationError({"note": [NOTE_NEEDED + " ".join(problems)]})
     now = timezone.now()
     updated = ReportRun.objects.filter(pk=run.pk, submitted_at__isnull=True).update(
         submitted_at=now, submitted_on=timezone.localdate(now), submitted_by=acting_user,
-        submission_note=note.strip(), updated_at=now)
+        submission_note=note.strip(), updated_at=now, **values)
     if not updated:
         raise ValidationError("Báo cáo này đã được nộp trước đó.")
     run.refresh_from_db()
     what = "kèm tệp tải lên" if run.uploaded_file else ("kèm báo cáo đã tạo" if run.generated_file else "xác nhận")
-    _event(run, RunAction.SUBMITTED, acting_user, f"Nộp ({what}). {note.strip()}".strip())
+    figures_text = "; ".join(f"{label}: {values[field]}" for field, _, label in FIGURES if field in values)
+    _event(run, RunAction.SUBMITTED, acting_user,
+           " ".join(part for part in (f"Nộp ({what}).", figures_text + "." if figures_text else "", note.strip())
+                    if part))
     return run
 
 
