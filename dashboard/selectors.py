@@ -124,6 +124,15 @@ def default_year(years: list[int], today: datetime.date, completion: dict[int, Y
     return max(past) if past else (max(years) if years else today.year)
 
 
+def opening_year(unit: AdministrativeUnit | None, today: datetime.date) -> int:
+    """The year every page about ``unit`` opens on (the dashboard, the report pages, their forms):
+    ``default_year`` over the unit's years with figures and how complete their periodic review is."""
+    if unit is None:
+        return today.year
+    years = figure_years(unit)
+    return default_year(years, today, year_completion(unit, years))
+
+
 def year_fraction_elapsed(year: int, today: datetime.date) -> float:
     """How much of ``year`` has passed on ``today`` (0 before it starts, 1 once it is over)."""
     if today.year < year:

@@ -77,13 +77,25 @@ class CalendarView(CapabilityRequiredMixin, View):
         })
 
 
+def _opening_year(request, data, units, today) -> int:
+    """The year a report page opens on: the dashboard's rule (latest year whose periodic review is complete
+    for most of the unit) for the unit asked for, else the user's own unit."""
+    from dashboard.selectors import opening_year
+
+    raw = str(data.get("unit") or "")
+    unit = units.filter(pk=int(raw)).first() if raw.isdigit() else None
+    return opening_year(unit or request.user.unit, today)
+
+
 def _calendar_runs(request, today):
     """The calendar's filter form and its runs in date order (shared by the page and its Excel file)."""
     user = request.user
     units = selectors.units_for_filter(user)
     years = selectors.years_with_runs(user)
     data = request.GET.copy()
-    data.setdefault("year", str(today.year))
+    if "year" not in data:
+        data["year"] = str(_opening_year(request, data, units, today))
+        years = [*years, int(data["year"])]
     form = CalendarFilterForm(data, units=units, years=years)
     runs = selectors.runs_for_user(user, today)
     if form.is_valid():
@@ -154,7 +166,9 @@ def _completeness(request, today):
     units = selectors.units_for_filter(user).exclude(level="commune")
     years = selectors.years_with_runs(user)
     data = request.GET.copy()
-    data.setdefault("year", str(years[0] if years and today.year not in years else today.year))
+    if "year" not in data:
+        data["year"] = str(_opening_year(request, data, units, today))
+        years = [*years, int(data["year"])]
     form = CompletenessFilterForm(data, units=units, years=years)
     rows, year, unit = [], today.year, None
     if form.is_valid():
@@ -410,7 +424,8 @@ class HouseholdTotalsView(CapabilityRequiredMixin, View):
         user_unit = request.user.unit
         if user_unit is not None and user_unit.level != "commune":
             data.setdefault("unit", str(user_unit.pk))
-        data.setdefault("year", str(timezone.localdate().year))
+        if "year" not in data:
+            data["year"] = str(_opening_year(request, data, self._units(request), timezone.localdate()))
         form, unit, year = self._filter(request, data)
         return self._render(request, form, unit, year)
 

@@ -42,3 +42,19 @@ def test_one_early_approval_does_not_move_the_dashboard(client_for, leadership, 
     assert "2025: 1/3 xã đã có kết quả" in body and "2024: 3/3 xã đã có kết quả" in body
     # choosing the year still works
     assert client_for(leadership).get(reverse("dashboard:index"), {"nam": 2025}).context["data"].year == 2025
+
+
+def test_every_report_page_opens_on_the_same_year(client_for, district_staff, district, commune_a, commune_b):
+    """Issue 14, point 4: the calendar, the completeness table and the household totals open on the dashboard's
+    year (``opening_year``), not on this year; a year chosen in the filter still wins."""
+    third = CommuneFactory(code="15599", name="Xuân Phú", parent=district)
+    for commune in (commune_a, commune_b, third):
+        make_review(HouseholdFactory(commune=commune), year=2024, status="approved")
+    make_review(HouseholdFactory(commune=commune_a), year=2025, status="approved")  # one early approval
+    figures_refresh_all()
+    client = client_for(district_staff)
+    for name in ("reports:calendar", "reports:completeness", "reports:household_totals"):
+        page = client.get(reverse(name))
+        assert page.status_code == 200, name
+        assert page.context["form"]["year"].value() == "2024", name
+        assert client.get(reverse(name), {"year": 2025}).context["form"]["year"].value() in ("2025", 2025), name
