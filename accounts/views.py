@@ -1,6 +1,21 @@
 from axes.helpers import get_client_username, get_cool_off, get_failure_limit
 from django.conf import settings
-from django.shortcuts import render
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+
+from directory.permissions import Cap, user_can
+
+# What each capability means, as the profile page says it.
+CAP_LABELS = {
+    Cap.VIEW: "Xem dữ liệu của địa bàn", Cap.PLAN_EDIT: "Sửa kế hoạch, chỉ tiêu",
+    Cap.QUOTA_EDIT: "Giao chỉ tiêu giảm nghèo", Cap.TASK_ASSIGN: "Giao nhiệm vụ",
+    Cap.TASK_PROGRESS: "Báo cáo tiến độ nhiệm vụ", Cap.HOUSEHOLD_EDIT: "Thêm, sửa hộ gia đình",
+    Cap.REVIEW_SUBMIT: "Lập và nộp phiếu rà soát", Cap.REVIEW_APPROVE: "Phê duyệt kết quả rà soát",
+    Cap.REVIEW_REOPEN: "Mở lại phiếu đã duyệt", Cap.REPORT_GENERATE: "Tạo báo cáo",
+    Cap.REPORT_SUBMIT: "Nộp báo cáo", Cap.DUTY_EDIT: "Sửa nghĩa vụ báo cáo",
+    Cap.REFERENCE_EDIT: "Sửa danh mục", Cap.USER_ADMIN: "Quản lý người dùng",
+}
 
 from .throttle import ADDRESS, address_failure_limit, lock_reason
 
@@ -20,3 +35,28 @@ def lockout_response(request, original_response=None, credentials=None):
         "lockout_minutes": int(cool_off.total_seconds() // 60) if cool_off else None,
     }
     return render(request, "registration/locked_out.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)
+
+
+@login_required
+def profile(request):
+    """The user's own page: who they are, their password, and their API token (create, replace, revoke).
+
+    A new token is shown once, on the answer to the POST that created it (never stored in the browser's history:
+    every signed-in page is no-store); afterwards only its first characters are shown."""
+    from api.tokens import issue_token, revoke_token, token_of
+
+    user = request.user
+    new_key = None
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "create":
+            new_key = issue_token(user).key
+            messages.success(request, "Đã tạo mã truy cập API mới; mã cũ (nếu có) không dùng được nữa.")
+        elif action == "revoke":
+            if revoke_token(user):
+                messages.success(request, "Đã thu hồi mã truy cập API: các chương trình dùng mã này bị từ chối.")
+            return redirect("profile")
+    return render(request, "registration/profile.html", {
+        "token": token_of(user), "new_key": new_key, "capabilities": sorted(
+            str(label) for cap, label in CAP_LABELS.items() if user_can(user, cap)),
+    })

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from accounts import views as account_pages
 from directory import account_views
 from directory.views import favicon
 from ops.health import SystemHealthView
@@ -15,6 +16,7 @@ urlpatterns = [
     path("favicon.ico", favicon),
     path("dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("tai-khoan/", account_pages.profile, name="profile"),
     path("tai-khoan/doi-mat-khau/", account_views.PasswordChangeView.as_view(), name="password_change"),
     path("tai-khoan/quen-mat-khau/", account_views.PasswordResetView.as_view(), name="password_reset"),
     path("tai-khoan/quen-mat-khau/da-gui/", auth_views.PasswordResetDoneView.as_view(
@@ -29,6 +31,8 @@ urlpatterns = [
     path("ho-gia-dinh/", include("households.urls")),
     path("bao-cao/", include("reports.urls")),
     path("tong-quan/", include("dashboard.urls")),
+    # REST API (the api app): JSON, token or session, the same scoping as the pages.
+    path("api/v1/", include("api.urls")),
     # Monitoring: database, broker, worker heartbeat, disk (200 or 500; ?format=json).
     path("health/", SystemHealthView.as_view(), name="health"),
 ]

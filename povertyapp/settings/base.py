@@ -37,6 +37,11 @@ INSTALLED_APPS = [
     "accounts",
     "ops",
     "health_check",  # its HTML page template (ops.health builds the checks)
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served from our own static files (no CDN)
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -308,3 +313,51 @@ HOME_TODO_PROVIDERS = [
     "plans.todo.items",
     "dashboard.todo.items",
 ]
+
+# --- REST API (/api/v1/, the ``api`` app) -------------------------------------------
+# Token per user (created and revoked on the profile page, or with POST /api/v1/token/) and the browser's
+# session (CSRF kept). JSON only: DRF's browsable pages would bring English text and inline scripts.
+# Cursor pagination (no COUNT on a million households), a throttle per user, errors as Vietnamese JSON.
+API_THROTTLE_USER = env("API_THROTTLE_USER", "1200/hour")
+API_THROTTLE_ANON = env("API_THROTTLE_ANON", "60/hour")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.BearerOrTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Cursor",
+    "PAGE_SIZE": 50,
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.UserRateThrottle",
+                                 "rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"user": API_THROTTLE_USER, "anon": API_THROTTLE_ANON, "token": "20/hour"},
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_VERSIONING_CLASS": None,
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "COERCE_DECIMAL_TO_STRING": True,
+    "DATE_FORMAT": "iso-8601",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API Chương trình giảm nghèo bền vững",
+    "DESCRIPTION": (
+        "Đọc và gửi dữ liệu của chương trình: đơn vị hành chính theo ngày (kèm kế thừa), kế hoạch, chỉ tiêu và "
+        "kết quả, bảng chỉ tiêu giảm nghèo, hộ gia đình (thành viên, rà soát), biến động, kỳ báo cáo, số liệu "
+        "tổng quan. Mỗi tài khoản chỉ thấy địa bàn của mình. Xác thực: `Authorization: Token <mã>` "
+        "(tạo ở trang Tài khoản) hoặc phiên đăng nhập của trình duyệt."),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # Stable component names for the choice sets used in several places (the committed schema must not churn).
+    "ENUM_NAME_OVERRIDES": {
+        "UnitKindEnum": "directory.models.UnitKind",
+        "PlanKindEnum": "plans.models.PlanKind",
+        "CategoryEnum": "households.models.Category",
+        "ReviewStatusEnum": "households.models.ReviewStatus",
+    },
+}
