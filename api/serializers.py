@@ -154,6 +154,7 @@ class HistorySerializer(serializers.ModelSerializer):
 
 
 class MovementSerializer(serializers.Serializer):
+    id = serializers.IntegerField(label="rà soát (id)")
     household = serializers.IntegerField(label="hộ gia đình")
     household_code = serializers.CharField(label="mã hộ")
     commune = serializers.IntegerField(label="xã")

@@ -475,7 +475,7 @@ class MovementList(ApiView, generics.ListAPIView):
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.get_queryset())
         movements = household_selectors.movements_by_household({r.household_id for r in page}, year=self.year)
-        rows = [{"household": r.household_id, "household_code": r.household.code, "commune": r.commune_id,
+        rows = [{"id": r.pk, "household": r.household_id, "household_code": r.household.code, "commune": r.commune_id,
                  "year": r.year, "category": r.category,
                  "movement": movements.get(r.household_id).value if movements.get(r.household_id) else None,
                  "movement_label": movements.get(r.household_id).label if movements.get(r.household_id) else None}

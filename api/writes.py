@@ -127,6 +127,11 @@ def save_household(request, household: Household | None) -> services.HouseholdSa
             current["area"] = area_on(commune, timezone.localdate())
     data = {**current, **{k: v for k, v in body.items() if k != "members"}}
     form = HouseholdForm(data, instance=household, user=user)
+    commune_field = form.fields["commune"]
+    if commune_field.disabled and "commune" in body and body["commune"] != form.get_initial_for_field(
+            commune_field, "commune"):
+        # The web form shows the commune locked; an API client that names another one is told, not ignored.
+        form.add_error("commune", commune_field.help_text or "Không đổi được xã của hộ.")
     if not form.is_valid():
         _raise_form(form)
     members, deleted = ([], [])
