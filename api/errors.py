@@ -86,6 +86,15 @@ def _view_labels(context) -> dict[str, str]:
     return labels
 
 
+# DRF's codes, as the API answers them (every code a client reads is Vietnamese, like the messages).
+CODES = {
+    "not_authenticated": "chua_xac_thuc", "authentication_failed": "xac_thuc_khong_dung",
+    "permission_denied": "khong_duoc_phep", "not_found": "khong_tim_thay",
+    "method_not_allowed": "sai_phuong_thuc", "throttled": "qua_nhieu_yeu_cau", "parse_error": "json_khong_doc_duoc",
+    "unsupported_media_type": "sai_kieu_du_lieu", "not_acceptable": "sai_kieu_tra_ve", "error": "loi",
+}
+
+
 def _body(message: str, code: str, details: list[dict] | None = None, **extra) -> dict:
     body = {"loi": message, "ma": code}
     if details:
@@ -122,6 +131,10 @@ def exception_handler(exc, context):
         exc = exceptions.NotFound(NOT_FOUND)
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied(str(exc) or "Vai trò của bạn không được thực hiện thao tác này.")
+    elif isinstance(exc, exceptions.PermissionDenied) and str(exc.detail).startswith("CSRF Failed"):
+        # DRF's session check: a browser's write without the CSRF token (the form's or the X-CSRFToken header)
+        exc = exceptions.PermissionDenied("Thiếu hoặc sai mã CSRF: gửi tiêu đề X-CSRFToken (lấy từ cookie csrftoken), "
+                                          "hoặc dùng mã truy cập API (Authorization: Token …).")
     response = drf_exception_handler(exc, context)
     if response is None:
         return None
@@ -141,5 +154,6 @@ def exception_handler(exc, context):
     if message is None:
         detail = exc.detail if isinstance(exc, exceptions.APIException) else ""
         message = str(detail) if detail else "Có lỗi khi xử lý yêu cầu."
-    response.data = _body(message, getattr(exc, "default_code", "loi"))
+    code = getattr(exc, "default_code", "error")
+    response.data = _body(message, CODES.get(code, code))
     return response

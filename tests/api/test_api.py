@@ -71,6 +71,8 @@ def test_session_auth_keeps_csrf_for_writes(commune_a_user):
     assert browser.get(reverse("api:me")).status_code == 200
     refused = browser.post(reverse("api:household_list"), {"code": "A1", "head_name": "X"}, content_type=J)
     assert refused.status_code == 403 and not Household.objects.exists()
+    assert refused.json() == {"loi": refused.json()["loi"], "ma": "khong_duoc_phep"}
+    assert refused.json()["loi"].startswith("Thiếu hoặc sai mã CSRF")
 
 
 # --------------------------------------------------------------------------- reads
