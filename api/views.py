@@ -20,6 +20,8 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
+from accounts.audit import record
+from accounts.models import AuditAction
 from dashboard import selectors as dashboard_selectors
 from directory.models import AdministrativeUnit, UnitLevel
 from directory.permissions import ROLE_CAPABILITIES, Cap, user_can
@@ -147,6 +149,8 @@ class TokenView(APIView):
         if user.must_change_password:
             raise AuthenticationFailed("Tài khoản đang dùng mật khẩu tạm: đăng nhập trang web và đổi mật khẩu trước.")
         token, _ = Token.objects.get_or_create(user=user)
+        # A password login like the web's: in the audit log (failed ones are logged by the login signal).
+        record(AuditAction.LOGIN, request=request._request, user=user, detail="Lấy mã truy cập API")
         return Response(s.TokenSerializer({"token": token.key, "created": token.created}).data)
 
     @extend_schema(request=None, responses={204: None})

@@ -106,7 +106,7 @@ def household_for_page(user, pk: int) -> Household:
     queryset = Household.objects.select_related("commune", "commune__parent", "current_commune",
                                                 "created_by").prefetch_related(
         Prefetch("members", queryset=Member.objects.order_by("order", "pk")),
-        Prefetch("reviews", queryset=Review.objects.select_related("standard", "approved_by", "submitted_by")
+        Prefetch("reviews", queryset=Review.objects.select_related("standard", "approved_by", "submitted_by", "commune")
                  .prefetch_related(
                      Prefetch("deprived_indicators", queryset=Indicator.objects.select_related("dimension")),
                      "causes",

@@ -4,7 +4,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F401,F403
-from .base import CELERY_BROKER_URL
+from .base import CELERY_BROKER_URL, REST_FRAMEWORK
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -29,3 +29,8 @@ if CELERY_BROKER_URL.startswith("filesystem"):
     }
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="povertyapp-test-static-"))
 WHITENOISE_AUTOREFRESH = True
+
+# The API's throttle counts in the process's cache across tests: high enough never to refuse a test's requests
+# (tests/api/test_api.py sets low rates for the one test of throttling).
+REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"user": "100000/hour", "anon": "100000/hour",
+                                                              "token": "100000/hour"}}

@@ -49,6 +49,10 @@ def test_a_password_gives_a_token_and_a_wrong_one_a_vietnamese_401(client, commu
     assert good.status_code == 200
     key = good.json()["token"]
     assert Token.objects.get(user=commune_a_user).key == key
+    from accounts.models import AuditEvent
+
+    assert AuditEvent.objects.filter(action="login", user=commune_a_user, detail="Lấy mã truy cập API").exists()
+    assert AuditEvent.objects.filter(action="login_failed", username=commune_a_user.username).exists()
     me = client.get(reverse("api:me"), HTTP_AUTHORIZATION=f"Token {key}")
     assert me.json()["username"] == commune_a_user.username and "household_edit" in me.json()["capabilities"]
     # DELETE revokes it: the same token is refused afterwards, in Vietnamese
@@ -109,6 +113,38 @@ def test_household_detail_has_members_reviews_with_steps_and_yearly_movements(co
     assert [s["year"] for s in body["statuses"]] == [2023, 2024]
     assert body["statuses"][1]["movement"] == "escaped_poverty"
     assert {r["year"] for r in body["reviews"]} == {2023, 2024}
+
+
+@pytest.mark.parametrize("route", ["api:household_list", "api:review_list", "api:approval_queue",
+                                   "api:movement_list"])
+def test_lists_cost_the_same_queries_for_more_rows(commune_a, district_staff, route):
+    def count(n):
+        for _ in range(n):
+            household = HouseholdFactory(commune=commune_a)
+            make_review(household, year=2023, income=500_000, deprived=2, status=ReviewStatus.APPROVED)
+            make_review(household, year=2024, income=500_000, deprived=2, status=ReviewStatus.SUBMITTED)
+        client = api(district_staff)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse(route), {"year": 2023} if route == "api:movement_list" else {}).status_code == 200
+        return len(queries.captured_queries)
+
+    assert count(2) == count(5)
+
+
+def test_household_detail_costs_the_same_queries_for_more_reviews(commune_a, commune_a_user):
+    household = HouseholdFactory(commune=commune_a)
+    client = api(commune_a_user)
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("api:household_detail", args=[household.pk])).status_code == 200
+        return len(queries.captured_queries)
+
+    make_review(household, year=2022, status=ReviewStatus.APPROVED)
+    first = count()
+    for year in (2023, 2024, 2025):
+        make_review(household, year=year, status=ReviewStatus.APPROVED, deprived=2)
+    assert count() == first
 
 
 def test_cursor_pages_walk_every_row_without_counting(commune_a, commune_a_user):
