@@ -24,7 +24,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 MAX_PAGES = 26
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 812}
-SKIP = re.compile(r"^/(quan-tri|admin|dang-xuat|static|media)/|/excel/|/tai-ve|\.xlsx$|/xuat|/download")
+# Files, not pages: downloads, and the API's OpenAPI schema (linked from the API reference page).
+SKIP = re.compile(r"^/(quan-tri|admin|dang-xuat|static|media)/|/excel/|/tai-ve|\.xlsx$|/xuat|/download"
+                  r"|^/api/v1/schema/")
 AXE = "/static/vendor/axe/axe.min.js"
 
 
