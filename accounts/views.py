@@ -6,6 +6,8 @@ from django.shortcuts import redirect, render
 
 from directory.permissions import Cap, user_can
 
+from .throttle import ADDRESS, address_failure_limit, lock_reason
+
 # What each capability means, as the profile page says it.
 CAP_LABELS = {
     Cap.VIEW: "Xem dữ liệu của địa bàn", Cap.PLAN_EDIT: "Sửa kế hoạch, chỉ tiêu",
@@ -16,8 +18,6 @@ CAP_LABELS = {
     Cap.REPORT_SUBMIT: "Nộp báo cáo", Cap.DUTY_EDIT: "Sửa nghĩa vụ báo cáo",
     Cap.REFERENCE_EDIT: "Sửa danh mục", Cap.USER_ADMIN: "Quản lý người dùng",
 }
-
-from .throttle import ADDRESS, address_failure_limit, lock_reason
 
 
 def lockout_response(request, original_response=None, credentials=None):
