@@ -313,7 +313,9 @@ def _runs_by_unit(unit: AdministrativeUnit, year: int, today: datetime.date) -> 
             late=Count("pk", filter=owed & Q(submitted_on__gt=F("due_date"))),
             missing=Count("pk", filter=owed & Q(submitted_on__isnull=True, due_date__lt=today)),
             not_due=Count("pk", filter=owed & Q(submitted_on__isnull=True, due_date__gte=today)),
-            overdue_now=Count("pk", filter=Q(submitted_on__isnull=True, due_date__lt=today)),
+            # a reporter that ended (30/06/2025) owes nothing after its end (ReportRunQuerySet.still_owed)
+            overdue_now=Count("pk", filter=Q(submitted_on__isnull=True, due_date__lt=today)
+                              & (Q(reporting_unit__valid_to__isnull=True) | Q(reporting_unit__valid_to__gte=today))),
         )
         .order_by()
     )

@@ -16,6 +16,9 @@ REFORM_DATE = date(2025, 7, 1)
 
 LEGACY_LAST_DAY = date(2025, 6, 30)
 
+AGENCY_REFORM_DATE = date(2025, 3, 1)
+"""The new cabinet (Resolution 176/2025/QH15): poverty reduction moves from LĐTBXH to Nông nghiệp và Môi trường."""
+
 
 def _units():
     from .models import AdministrativeUnit

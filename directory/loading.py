@@ -16,6 +16,10 @@ Rules:
   area type, approver, note); name, kind, coordinates, area and period follow the data. An existing
   unit keeps its parent when that parent has the dataset parent's code (Phú Lộc stays under
   Tỉnh Thừa Thiên Huế, which the fixtures end on 31/12/2024).
+* Counting district rows gives 698, not 696: the fixtures also hold the two districts that ended on
+  31/12/2024 in Huế's own reorganisation (Thành phố Huế 474, split into quận Thuận Hóa and Phú Xuân; Nam
+  Đông 483, merged into Phú Lộc), which a map of 30/06/2025 cannot list. On any one day there are at most
+  696 (``valid_on(LEGACY_LAST_DAY)``); a count must name its day.
 * Everything is written in bulk (one statement per thousand rows), in one transaction. A second
   run writes nothing. ``lineage_changed`` is sent when anything changed.
 """

@@ -443,6 +443,25 @@ class User(AbstractUser):
     def __str__(self):
         return self.get_full_name() or self.username
 
+    @property
+    def role_label(self) -> str:
+        """The role as the user's office is called in the unit's period ("Sở LĐTBXH" until 28/02/2025,
+        "Sở Nông nghiệp và Môi trường" from 01/03/2025, when poverty reduction moved); the user's own agency
+        when the account names one. A unit that ended is labelled as on its last day."""
+        role = Role.ADMIN if self.is_superuser and not self.role else self.role
+        if role not in (Role.PROVINCE_STAFF, Role.DISTRICT_STAFF):
+            return Role(role).label
+        tier, office_kind = ("tỉnh", "Sở") if role == Role.PROVINCE_STAFF else ("huyện", "Phòng")
+        if self.agency_id:
+            return f"Cán bộ cấp {tier} ({self.agency.name})"
+        from .lineage import AGENCY_REFORM_DATE, today
+
+        day = today()
+        if self.unit is not None and self.unit.valid_to is not None:
+            day = min(day, self.unit.valid_to)
+        office = "LĐTBXH" if day < AGENCY_REFORM_DATE else "Nông nghiệp và Môi trường"
+        return f"Cán bộ cấp {tier} ({office_kind} {office})"
+
     def clean(self):
         from django.core.exceptions import ValidationError
 

@@ -11,7 +11,7 @@ from .todo import todo_for
 def home(request):
     user = request.user
     role = Role.ADMIN if user.is_superuser and not user.role else user.role
-    return render(request, "directory/home.html", {"role": role, "role_label": Role(role).label,
+    return render(request, "directory/home.html", {"role": role, "role_label": user.role_label,
                                                    "todo": todo_for(user)})
 
 

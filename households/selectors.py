@@ -101,6 +101,20 @@ def yearly_statuses(approved_reviews) -> list[YearStatus]:
     return result
 
 
+def household_area_shown(household: Household, reviews: list, today) -> tuple[str, str]:
+    """(area label, what it comes from) for the household page's header: the area of the latest review shown
+    below (TT Lam Sơn's household reviewed in 2026 in Xã Lam Sơn: rural), else the area on ``today``
+    (households.areas: the override with its reason, else the commune of the day). Never the stored default."""
+    from directory.models import AreaType
+
+    from .areas import household_area_on
+
+    if reviews:
+        latest = reviews[0]
+        return AreaType(latest.area).label, f"theo kết quả rà soát năm {latest.year}"
+    return AreaType(household_area_on(household, today)).label, "theo xã, phường hiện nay"
+
+
 def household_for_page(user, pk: int) -> Household:
     """A household with everything its page shows, in a fixed number of queries."""
     queryset = Household.objects.select_related("commune", "commune__parent", "current_commune",

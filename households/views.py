@@ -112,6 +112,7 @@ def household_detail(request, pk):
     can_approve = can_approve_reviews_of(user, household.commune)
     return render(request, "households/household_detail.html", {
         "household": household,
+        "area": selectors.household_area_shown(household, reviews, timezone.localdate()),
         "lineage": selectors.household_lineage(household),
         "members": list(household.members.all()),
         "reviews": reviews,

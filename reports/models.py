@@ -373,6 +373,12 @@ class ReportRunQuerySet(ScopedQuerySet):
     def open(self):
         return self.filter(submitted_at__isnull=True)
 
+    def still_owed(self, today: datetime.date):
+        """Open runs whose reporting unit still exists on ``today``. A unit that ended (a district, a merged
+        commune on 30/06/2025) owes nothing after its end: its unsent reports stay in the history as not
+        submitted, but leave the to-do lists and reminders instead of growing "quá hạn 500 ngày"."""
+        return self.open().filter(Q(reporting_unit__valid_to__isnull=True) | Q(reporting_unit__valid_to__gte=today))
+
     def for_reporter(self, user):
         """Runs the user reports themselves: their agency's, or their own unit's (not units below)."""
         if user.agency_id and getattr(user, "role", None) == Role.AGENCY_STAFF:

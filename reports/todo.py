@@ -19,7 +19,7 @@ def items(user, today: datetime.date) -> list[TodoItem]:
     if not user_can(user, Cap.REPORT_SUBMIT):
         return []
     horizon = today + datetime.timedelta(days=settings.REPORT_DUE_SOON_DAYS)
-    runs = (ReportRun.objects.for_user(user).for_reporter(user).open().filter(due_date__lte=horizon)
+    runs = (ReportRun.objects.for_user(user).for_reporter(user).still_owed(today).filter(due_date__lte=horizon)
             .select_related("duty", "reporting_unit", "agency").order_by("due_date", "pk"))
     total = runs.count()
     result = []

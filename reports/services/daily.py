@@ -58,8 +58,8 @@ class DailyResult:
 def _pending_runs(today: datetime.date):
     window_start = today - datetime.timedelta(days=overdue_window_days())
     soon_end = today + datetime.timedelta(days=settings.REPORT_DUE_SOON_DAYS)
-    return ReportRun.objects.filter(duty__is_active=True, submitted_at__isnull=True,
-                                    due_date__gte=window_start, due_date__lte=soon_end)
+    return ReportRun.objects.still_owed(today).filter(duty__is_active=True, due_date__gte=window_start,
+                                                      due_date__lte=soon_end)
 
 
 @transaction.atomic

@@ -159,6 +159,14 @@ def test_whole_country_counts_and_idempotent():
     on_new, on_old = AdministrativeUnit.objects.valid_on(NEW), AdministrativeUnit.objects.valid_on(LEGACY)
     assert (on_new.provinces().count(), on_new.communes().count(), on_new.districts().count()) == (34, 3321, 0)
     assert (on_old.provinces().count(), on_old.districts().count(), on_old.communes().count()) == (63, 696, 10035)
+    # "698 legacy districts" (issue 14) counts district rows of every date: the 696 of 30/06/2025 + the two that
+    # ended on 31/12/2024 in Huế's own reorganisation (Thành phố Huế 474 and Nam Đông 483; Thuận Hóa and Phú
+    # Xuân, two of the 696, started on 01/01/2025). Not a duplicate: one date never shows more than 696.
+    districts = AdministrativeUnit.objects.districts()
+    assert districts.count() == 698
+    assert sorted(districts.filter(valid_to__lt=LEGACY).values_list("code", "valid_to")) == [
+        ("474", date(2024, 12, 31)), ("483", date(2024, 12, 31))]
+    assert districts.valid_on(date(2024, 12, 31)).count() == districts.valid_on(LEGACY).count() == 696
     # Huế's own changes of 01/01/2025 stay: Thừa Thiên Huế ended, Thành phố Huế continues past the reform
     hue = AdministrativeUnit.objects.get_by_natural_key("46", "2025-01-01")
     assert hue.valid_to is None and hue.kind == "tp_tw"

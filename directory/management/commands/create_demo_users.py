@@ -48,7 +48,7 @@ class Command(BaseCommand):
             user.full_clean()
             user.save()
             where = f"{unit.kind_and_name} ({unit.period_label})" if unit else "toàn quốc"
-            rows.append((demo.username, user.get_role_display(), where, demo.agency_name or ""))
+            rows.append((demo.username, user.role_label, where, demo.agency_name or ""))
         self.stdout.write(f"Tài khoản demo (mật khẩu chung: {DEMO_PASSWORD}):")
         for username, role, unit, agency in rows:
             self.stdout.write(f"  {username:<18} {role:<34} {unit}{' · ' + agency if agency else ''}")
