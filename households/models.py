@@ -19,6 +19,7 @@ from django.db.models import Q
 
 from directory.models import AdministrativeUnit, Agency, AreaType, TimeStampedModel
 from directory.scoping import ScopedQuerySet
+from directory.storage import PrivateStorage
 
 citizen_id_validator = RegexValidator(
     r"^\d{12}$", "Số định danh cá nhân (CCCD) phải gồm đúng 12 chữ số.", code="citizen_id"
@@ -707,3 +708,97 @@ class VillageAssignment(models.Model):
 
     def __str__(self):
         return f"{self.village} ({self.old_commune}) → {self.new_commune}"
+
+
+# --------------------------------------------------------------------------- background imports
+
+
+class ImportJobStatus(models.TextChoices):
+    PENDING = "pending", "đang chờ"
+    RUNNING = "running", "đang nhập"
+    DONE = "done", "đã nhập xong"
+    REJECTED = "rejected", "bị từ chối"
+    FAILED = "failed", "lỗi"
+
+
+class ImportJobQuerySet(ScopedQuerySet):
+    # The uploader's unit: the job (and its file) is seen by that unit and the units above it, never outside.
+    scope_unit_field = "unit"
+
+
+def import_upload_path(instance, filename):
+    import uuid
+
+    return f"imports/{uuid.uuid4().hex}.xlsx"
+
+
+import_files = PrivateStorage()
+
+
+class ImportJob(models.Model):
+    """A large review-list upload imported by the worker (``households.importing.jobs``), all or nothing.
+
+    The uploaded file stays in private storage until the job ends; the page polls the three counters."""
+
+    status = models.CharField("trạng thái", max_length=10, choices=ImportJobStatus.choices,
+                              default=ImportJobStatus.PENDING)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người tải lên", null=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    unit = models.ForeignKey(AdministrativeUnit, verbose_name="đơn vị của người tải lên", null=True, blank=True,
+                             on_delete=models.PROTECT, related_name="+")
+    commune = models.ForeignKey(AdministrativeUnit, verbose_name="xã đã chọn", null=True, blank=True,
+                                on_delete=models.PROTECT, related_name="+")
+    approve = models.BooleanField("ghi là đã phê duyệt", default=False)
+    file = models.FileField("tệp", upload_to=import_upload_path, storage=import_files, max_length=255,
+                            blank=True)
+    file_name = models.CharField("tên tệp", max_length=255)
+    file_size = models.PositiveBigIntegerField("dung lượng", default=0)
+    rows_read = models.PositiveIntegerField("số dòng đã đọc", default=0)
+    rows_checked = models.PositiveIntegerField("số dòng đã kiểm tra", default=0)
+    rows_written = models.PositiveIntegerField("số dòng đã ghi", default=0)
+    faults = models.JSONField("lỗi", default=list, blank=True)
+    faults_more = models.PositiveIntegerField("số lỗi không liệt kê", default=0)
+    summary = models.TextField("kết quả", blank=True)
+    error = models.TextField("lỗi hệ thống", blank=True)
+    attempt = models.PositiveSmallIntegerField("lần chạy", default=0)
+    worker = models.CharField("bộ xử lý nền", max_length=200, blank=True)
+    created_at = models.DateTimeField("tải lên lúc", auto_now_add=True)
+    queued_at = models.DateTimeField("gửi xử lý lúc", null=True, blank=True)
+    started_at = models.DateTimeField("bắt đầu lúc", null=True, blank=True)
+    heartbeat_at = models.DateTimeField("bộ xử lý nền báo còn chạy lúc", null=True, blank=True)
+    finished_at = models.DateTimeField("xong lúc", null=True, blank=True)
+
+    objects = ImportJobQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "lần nhập tệp nền"
+        verbose_name_plural = "lần nhập tệp nền"
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "queued_at"], name="importjob_status_idx")]
+
+    def __str__(self):
+        return f"{self.file_name} ({self.get_status_display()})"
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("households:import_job", args=[self.pk])
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in (ImportJobStatus.PENDING, ImportJobStatus.RUNNING)
+
+    @property
+    def retrying_attempt(self) -> int | None:
+        if self.status == ImportJobStatus.PENDING and self.attempt >= 1:
+            return self.attempt + 1
+        if self.status == ImportJobStatus.RUNNING and self.attempt >= 2:
+            return self.attempt
+        return None
+
+    @property
+    def label(self) -> str:
+        attempt = self.retrying_attempt
+        if attempt is not None:
+            return f"thất bại, đang thử lại (lần {attempt}/{settings.IMPORT_JOB_MAX_ATTEMPTS})"
+        return self.get_status_display()

@@ -25,6 +25,8 @@ urlpatterns = [
     path("thoat-ngheo/excel/", views.escape_list_export, name="escape_list_export"),
     path("excel/", views_excel.excel_page, name="excel"),
     path("excel/xuat/", views_excel.excel_export, name="excel_export"),
+    path("excel/nhap/<int:pk>/", views_excel.import_job, name="import_job"),
+    path("excel/nhap/<int:pk>/trang-thai/", views_excel.import_job_state, name="import_job_state"),
     path("xa-bi-chia/", views_villages.split_list, name="split_communes"),
     path("xa-bi-chia/<int:pk>/", views_villages.village_assignment, name="village_assignment"),
 ]

@@ -13,7 +13,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -22,10 +22,12 @@ from directory.models import AdministrativeUnit
 from directory.permissions import Cap, user_can
 from directory.scoping import get_for_user_or_404
 from directory.unit_search import UnitSearchWidget
+from directory.xlsx_guard import XlsxLimitError, check_xlsx
 
 from .classification import NoStandardError
 from .exporting import export_reviews
-from .importing import ImportRejected, check_upload, import_reviews
+from .importing import ImportRejected, check_upload, import_reviews, jobs
+from .models import ImportJob
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -75,6 +77,11 @@ class ImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         try:
             check_upload(name=upload.name, size=upload.size)
+            if jobs.is_large(upload):
+                # Refused here, in seconds, rather than queued: a zip bomb, a huge cell, too many rows.
+                check_xlsx(upload)
+        except XlsxLimitError as exc:
+            raise forms.ValidationError(exc.message) from exc
         except ImportRejected as exc:
             raise forms.ValidationError(exc.messages) from exc
         return upload
@@ -103,6 +110,10 @@ def excel_page(request):
             raise PermissionDenied("Vai trò của bạn không được nhập danh sách rà soát.")
         if import_form.is_valid():
             upload = import_form.cleaned_data["file"]
+            if jobs.is_large(upload):  # imported by the worker, with a progress bar
+                job = jobs.queue_import(upload, acting_user=user, commune=import_form.cleaned_data["commune"],
+                                        approve=import_form.cleaned_data.get("approve", False))
+                return redirect(job)
             try:
                 result = import_reviews(upload, name=upload.name, size=upload.size, acting_user=user,
                                         commune=import_form.cleaned_data["commune"],
@@ -139,3 +150,24 @@ def excel_export(request):
     response = HttpResponse(output.getvalue(), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="ra-soat-{year}-{commune.code}.xlsx"'
     return response
+
+
+def _job_state(job: ImportJob) -> dict:
+    return {"status": job.status, "label": job.label, "in_progress": job.in_progress, "rows_read": job.rows_read,
+            "rows_checked": job.rows_checked, "rows_written": job.rows_written}
+
+
+@login_required
+def import_job(request, pk):
+    """A background import: its progress bar while it runs, then its result (the counts, or every fault)."""
+    require_cap(request.user, Cap.VIEW)
+    job = get_for_user_or_404(ImportJob.objects.select_related("commune", "created_by"), request.user, pk=pk)
+    return render(request, "households/import_job.html", {"job": job, "state": _job_state(job)})
+
+
+@login_required
+def import_job_state(request, pk):
+    """JSON the job page polls (static/js: no inline script)."""
+    require_cap(request.user, Cap.VIEW)
+    job = get_for_user_or_404(ImportJob.objects.all(), request.user, pk=pk)
+    return JsonResponse(_job_state(job))

@@ -15,7 +15,7 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from directory.models import Role
-from households.models import EscapePlan, Household, Review
+from households.models import EscapePlan, Household, ImportJob, Review
 from plans.models import IndicatorTarget, Plan, QuotaTable, Task, TaskProgress
 from reports.models import ReportingDuty, ReportRun
 from tests.factories import AgencyFactory, CommuneFactory, DistrictFactory, ProvinceFactory, UserFactory
@@ -57,6 +57,8 @@ OBJECT_URLS = {
     "reports:duty_edit": ("duty", lambda o: {"pk": o.pk}),
     "households:village_assignment": ("commune", lambda o: {"pk": o.pk}),
     "plans:progress_attachment": ("task_progress", lambda o: {"pk": o.pk}),
+    "households:import_job": ("import_job", lambda o: {"pk": o.pk}),
+    "households:import_job_state": ("import_job", lambda o: {"pk": o.pk}),
 }
 # Pages that answer 404 even to the administrator for the sweep's objects (so the control test skips them):
 # no file was generated or attached, and the outside commune was not split by the 2025 reform.
@@ -136,6 +138,7 @@ def world(db):
         "escape_plan": EscapePlan.objects.create(household=household, target_year=2025, measures="Nuôi bò"),
         "run": RunFactory(duty=duty, reporting_unit=other_commune),
         "duty": duty,
+        "import_job": ImportJob.objects.create(created_by=outsider, unit=other_commune, file_name="ra-soat.xlsx"),
     }
     return users, outside
 

@@ -18,6 +18,7 @@ from .columns import COL_COMMUNE, map_header, missing_column_faults
 from .faults import ImportFault, ImportRejected, file_fault
 from .matching import fetch_existing, lock_faults
 from .planning import plan_changes
+from .progress import Progress
 from .reading import check_upload, read_rows
 from .reference import Reference
 from .validating import validate_rows
@@ -81,15 +82,17 @@ def approval_faults(rows, acting_user) -> list[ImportFault]:
 
 
 def import_reviews(source, *, name: str = "", size: int | None = None, acting_user=None,
-                   commune: AdministrativeUnit | None = None, approve: bool = False) -> ImportResult:
+                   commune: AdministrativeUnit | None = None, approve: bool = False,
+                   progress: Progress | None = None) -> ImportResult:
     """Import a review list (.xlsx path or file object). Raises ``ImportRejected`` listing every fault.
 
     ``acting_user`` None is the system (management command without --user): no scope limit.
     ``approve`` records the reviews as approved (loading an official list).
+    ``progress`` (a background job's) has its counters bumped as rows are read, checked and written.
     """
     try:
         return _import_reviews(source, name=name, size=size, acting_user=acting_user, commune=commune,
-                               approve=approve)
+                               approve=approve, progress=progress)
     except (IntegrityError, OperationalError) as exc:
         # Only when another import wrote the same households between our match and our write, or holds the
         # tables (SQLite, where the commune lock is a no-op): refuse cleanly, the other import won.
@@ -100,7 +103,7 @@ def import_reviews(source, *, name: str = "", size: int | None = None, acting_us
                          ) from exc
 
 
-def _import_reviews(source, *, name, size, acting_user, commune, approve) -> ImportResult:
+def _import_reviews(source, *, name, size, acting_user, commune, approve, progress) -> ImportResult:
     started = time.perf_counter()
     result = ImportResult(approved=approve)
     clock = _Clock(result.timings)
@@ -111,7 +114,7 @@ def _import_reviews(source, *, name, size, acting_user, commune, approve) -> Imp
     check_permission(acting_user, commune)
 
     # 1. read
-    sheet = read_rows(source)
+    sheet = read_rows(source, progress)
     clock.lap("read")
 
     # 2. validate
@@ -120,7 +123,8 @@ def _import_reviews(source, *, name, size, acting_user, commune, approve) -> Imp
     missing = missing_column_faults(columns, commune_given=commune is not None)
     if missing:
         raise ImportRejected(faults + missing)
-    rows, row_faults = validate_rows(sheet.rows, columns, reference, user=acting_user, commune=commune)
+    rows, row_faults = validate_rows(sheet.rows, columns, reference, user=acting_user, commune=commune,
+                                     progress=progress)
     more_faults = row_faults.more
     faults += row_faults
     result.rows, result.ignored_columns = len(rows), columns.ignored
@@ -134,7 +138,8 @@ def _import_reviews(source, *, name, size, acting_user, commune, approve) -> Imp
 
     # All or nothing: from here on, one transaction; a fault found while matching writes nothing.
     with transaction.atomic():
-        _write_all(rows, columns, reference, result, clock, acting_user=acting_user, approve=approve, name=name)
+        _write_all(rows, columns, reference, result, clock, acting_user=acting_user, approve=approve, name=name,
+                   progress=progress)
     result.timings["total"] = time.perf_counter() - started
     return result
 
@@ -146,7 +151,7 @@ def lock_communes(rows) -> None:
     list(AdministrativeUnit.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk"))
 
 
-def _write_all(rows, columns, reference, result, clock, *, acting_user, approve, name) -> None:
+def _write_all(rows, columns, reference, result, clock, *, acting_user, approve, name, progress=None) -> None:
     """Stages 3-5 inside the import's transaction (the caller opens it)."""
     lock_communes(rows)
     # 3. match
@@ -159,7 +164,7 @@ def _write_all(rows, columns, reference, result, clock, *, acting_user, approve,
     plan = plan_changes(rows, existing, reference, acting_user=acting_user, approve=approve, file_name=name)
     clock.lap("plan")
     # 5. write
-    written = write_plan(plan, actor_id=acting_user.pk if acting_user is not None else None)
+    written = write_plan(plan, actor_id=acting_user.pk if acting_user is not None else None, progress=progress)
     clock.lap("write")
     if approve:
         refresh_current_status(written)
@@ -173,3 +178,5 @@ def _write_all(rows, columns, reference, result, clock, *, acting_user, approve,
                           | {c.review.commune_id for c in plan.changed_reviews})
     result.years = {n.year for n in plan.new_reviews} | {c.review.year for c in plan.changed_reviews}
     notify_reviews_changed(commune_ids=result.commune_ids, years=result.years)
+    if progress is not None:
+        progress.written = len(rows)

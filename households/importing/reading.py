@@ -15,6 +15,7 @@ from directory.xlsx_guard import XlsxLimitError, check_xlsx
 
 from .columns import COL_CODE, header_key
 from .faults import ImportFault, ImportRejected, file_fault
+from .progress import EVERY
 
 HEADER_SEARCH_ROWS = 50
 
@@ -82,7 +83,7 @@ def _is_blank(cells) -> bool:
     return True
 
 
-def read_rows(source) -> SheetRows:
+def read_rows(source, progress=None) -> SheetRows:
     """Open the workbook, find the header, collect the data rows; raises ImportRejected when unreadable.
 
     The zip is checked first (``check_xlsx``: uncompressed size, cell length, rows), and the data rows
@@ -112,6 +113,10 @@ def read_rows(source) -> SheetRows:
                     raise file_fault(f"Tệp có hơn {max_rows:,} dòng dữ liệu (giới hạn IMPORT_MAX_ROWS); dừng đọc ở "
                                      f"dòng {number}. Hãy chia thành nhiều tệp nhỏ hơn.".replace(",", "."))
                 data.append((number, cells + pad[len(cells):]))
+                if progress is not None and len(data) % EVERY == 0:
+                    progress.read = len(data)
+        if progress is not None:
+            progress.read = len(data)
         return SheetRows(header_row, tuple(header_cells), width, data)
     finally:
         workbook.close()

@@ -37,6 +37,7 @@ from .columns import (
     header_key,
 )
 from .faults import CellError, ImportFault
+from .progress import EVERY
 from .reference import CommuneLookup, Reference
 
 
@@ -235,13 +236,15 @@ class RowValidator:
 
 
 def validate_rows(rows, columns: Columns, reference: Reference, *, user,
-                  commune: AdministrativeUnit | None) -> tuple[list[ParsedRow], list[ImportFault]]:
+                  commune: AdministrativeUnit | None, progress=None) -> tuple[list[ParsedRow], list[ImportFault]]:
     """Every data row checked; returns the good rows and the first faults (of rows and of the whole file);
     the faults' ``more`` counts those found past ``IMPORT_MAX_FAULTS`` and not kept."""
     validator = RowValidator(columns, reference, CommuneLookup(user, commune), commune)
     parsed, faults = [], []
     cap, more = settings.IMPORT_MAX_FAULTS, 0
-    for number, cells in rows:
+    for checked, (number, cells) in enumerate(rows, start=1):
+        if progress is not None and checked % EVERY == 0:
+            progress.checked = checked
         row, row_faults = validator.validate(number, cells)
         if row_faults:
             # Past the first faults only a count is kept: a broken file must not cost memory per fault.
@@ -251,6 +254,8 @@ def validate_rows(rows, columns: Columns, reference: Reference, *, user,
                 more += len(row_faults)
         else:
             parsed.append(row)
+    if progress is not None:
+        progress.checked = len(rows)
     faults += validator.missing_indicator_faults(columns)
     faults += duplicate_faults(parsed, columns)
     return parsed, FaultList(faults, more=more)

@@ -116,7 +116,7 @@ def _adapt_datetime(value):
     return connection.ops.adapt_datetimefield_value(value) if value is not None else None
 
 
-def write_plan(plan: Plan, *, actor_id: int | None) -> set[int]:
+def write_plan(plan: Plan, *, actor_id: int | None, progress=None) -> set[int]:
     """Write the plan; returns the ids of the households whose reviews were written."""
     now = plan.now
     history: list[tuple] = []
@@ -136,6 +136,8 @@ def write_plan(plan: Plan, *, actor_id: int | None) -> set[int]:
     cause_rows: list[tuple] = []
     events: list[tuple] = []
     written = _insert_reviews(plan, household_ids, actor_id, history, events, indicator_rows, cause_rows)
+    if progress is not None:
+        progress.written = len(plan.new_reviews)
     if plan.changed_reviews:
         reviews = [c.review for c in plan.changed_reviews]
         for review in reviews:
@@ -157,6 +159,8 @@ def write_plan(plan: Plan, *, actor_id: int | None) -> set[int]:
             through_i.objects.filter(review_id__in=chunk).delete()
         for chunk in chunks(replace_causes):
             through_c.objects.filter(review_id__in=chunk).delete()
+    if progress is not None:
+        progress.written = len(plan.new_reviews) + len(plan.changed_reviews)
     history += plan.review_history
 
     # The many-to-many rows in bulk too (never ``.set()`` per review).

@@ -169,6 +169,16 @@ IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 200_000)
 IMPORT_MAX_FAULTS = env_int("IMPORT_MAX_FAULTS", 500)
 IMPORT_MAX_UNCOMPRESSED_SIZE = env_int("IMPORT_MAX_UNCOMPRESSED_SIZE", 400 * 1024 * 1024)
 IMPORT_MAX_CELL_LENGTH = env_int("IMPORT_MAX_CELL_LENGTH", 2_000)
+# A web upload larger than this (bytes) is imported by the worker (households.importing.jobs): the page shows
+# a progress bar (rows read / checked / written) and then the result. Smaller files are imported at once.
+IMPORT_BACKGROUND_THRESHOLD = env_int("IMPORT_BACKGROUND_THRESHOLD", 1024 * 1024)
+# The import job's worker writes its progress and heartbeat this often; a job whose heartbeat is older than
+# IMPORT_JOB_STALE_SECONDS (worker killed) or PENDING longer than IMPORT_JOB_PENDING_SECONDS (message lost)
+# is queued again by the every-minute recovery task, up to IMPORT_JOB_MAX_ATTEMPTS attempts.
+IMPORT_JOB_HEARTBEAT_SECONDS = env_int("IMPORT_JOB_HEARTBEAT_SECONDS", 2)
+IMPORT_JOB_STALE_SECONDS = env_int("IMPORT_JOB_STALE_SECONDS", 90)
+IMPORT_JOB_PENDING_SECONDS = env_int("IMPORT_JOB_PENDING_SECONDS", 5 * 60)
+IMPORT_JOB_MAX_ATTEMPTS = env_int("IMPORT_JOB_MAX_ATTEMPTS", 3)
 MAX_INCOME_PER_CAPITA = 1_000_000_000  # đồng per person per month
 MAX_HOUSEHOLD_MEMBERS = 50
 
@@ -283,6 +293,11 @@ REPORT_JOB_PENDING_SECONDS = env_int("REPORT_JOB_PENDING_SECONDS", 5 * 60)
 REPORT_JOB_RECOVER_EVERY_SECONDS = env_int("REPORT_JOB_RECOVER_EVERY_SECONDS", 60)
 CELERY_BEAT_SCHEDULE["reports-recover"] = {
     "task": "reports.tasks.reports_recover_task",
+    "schedule": float(REPORT_JOB_RECOVER_EVERY_SECONDS),
+}
+# Background imports: the same recovery for a killed worker or a lost message (households.importing.jobs).
+CELERY_BEAT_SCHEDULE["imports-recover"] = {
+    "task": "households.tasks.import_jobs_recover_task",
     "schedule": float(REPORT_JOB_RECOVER_EVERY_SECONDS),
 }
 

@@ -1,0 +1,128 @@
+"""A large review list uploaded through the web is imported by a real Celery worker, with a progress bar.
+
+The upload goes through the page (Django's test client), the job's message to the configured broker (Redis in
+CI), and a real worker process (``tests.reports.worker_settings``) imports the file from private storage. The
+test polls what the page's script polls (the job's JSON state) and sees the counters move, then the result.
+On SQLite the worker writes to a file copy of the test database (see ``tests/reports/test_worker.py``), so the
+state is read from that copy instead of through the page.
+
+The issue's 200.000-row run is the same path at full size: ``IMPORT_WORKER_TEST_ROWS=200000`` (about ten
+minutes on a shared machine); CI runs it at a size that takes seconds.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.urls import reverse
+
+from households.models import Household, ImportJob, Review
+from tests.reports.test_worker import _database_for_worker, _stop
+
+from .test_import_jobs import upload, write_many_rows
+
+pytestmark = [pytest.mark.worker, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
+
+ROWS = int(os.environ.get("IMPORT_WORKER_TEST_ROWS", "6000"))
+TIMEOUT = max(120, ROWS // 200)
+STATE_SQL = ("SELECT status, rows_read, rows_checked, rows_written, summary, error, file "
+             "FROM households_importjob WHERE id = %s")
+
+
+@pytest.fixture
+def queue_for_real():
+    from povertyapp.celery import app as celery_app
+
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = False
+    yield
+    celery_app.conf.task_always_eager = previous
+
+
+def _start_worker(database: dict, log_path: Path) -> subprocess.Popen:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.reports.worker_settings",
+        "WORKER_TEST_DATABASE": json.dumps(database),
+        "WORKER_TEST_MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "WORKER_TEST_BROKER_OPTIONS": json.dumps(settings.CELERY_BROKER_TRANSPORT_OPTIONS or {}),
+        "IMPORT_JOB_HEARTBEAT_SECONDS": "1",
+    }
+    command = [sys.executable, "-m", "celery", "-A", "povertyapp", "worker", "--pool=solo", "--loglevel=INFO",
+               "--without-gossip", "--without-mingle", "--without-heartbeat", "-n", f"import-test-{os.getpid()}@%h"]
+    log = open(log_path, "w")  # noqa: SIM115 - closed when the worker stops
+    return subprocess.Popen(command, cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+
+
+def test_a_large_file_uploaded_on_the_page_is_imported_by_a_real_worker_with_progress(
+        reseeded_standards, queue_for_real, commune_a, commune_a_user, client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    path = write_many_rows(tmp_path / "ra-soat-lon.xlsx", ROWS)
+    settings.IMPORT_BACKGROUND_THRESHOLD = path.stat().st_size - 1  # this file is "large"
+    client.force_login(commune_a_user)
+
+    response = client.post(reverse("households:excel"), {"file": upload(path)})
+    job = ImportJob.objects.get()
+    assert response.status_code == 302 and response["Location"] == job.get_absolute_url()
+    assert Household.objects.count() == 0  # nothing imported in the request
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert page.count("<progress") == 3
+
+    database, _ = _database_for_worker(tmp_path)
+    on_postgres = connection.vendor != "sqlite"
+
+    def state():
+        if on_postgres:  # what the page's script polls
+            data = client.get(reverse("households:import_job_state", args=[job.pk])).json()
+            return data["status"], data["rows_read"], data["rows_checked"], data["rows_written"]
+        with sqlite3.connect(database["NAME"]) as db:
+            return db.execute(STATE_SQL.replace("%s", "?"), (job.pk,)).fetchone()[:4]
+
+    log_path = tmp_path / "worker.log"
+    started = time.monotonic()
+    worker = _start_worker(database, log_path)
+    seen = []
+    try:
+        deadline = started + TIMEOUT
+        current = state()
+        while current[0] in ("pending", "running") and time.monotonic() < deadline and worker.poll() is None:
+            if not seen or seen[-1] != current:
+                seen.append(current)
+            time.sleep(0.2)
+            current = state()
+        seen.append(current)
+    finally:
+        _stop(worker)
+    seconds = time.monotonic() - started
+    log = log_path.read_text(errors="replace")
+    print(f"{ROWS} dòng qua bộ xử lý nền: {seconds:.1f} s; tiến độ thấy được: {seen}")
+
+    assert current == ("done", ROWS, ROWS, ROWS), f"{current!r}\n--- worker log ---\n{log[-5000:]}"
+    running = [s for s in seen if s[0] == "running"]
+    assert running, seen  # the page showed the job running
+    assert any(s[1] > 0 for s in running) or any(0 < s[2] < ROWS for s in running), seen  # with counters moving
+    for before, after in zip(seen, seen[1:], strict=False):  # the bars never go back
+        assert after[1] >= before[1] and after[2] >= before[2] and after[3] >= before[3], seen
+    assert "import_job_run_task" in log and "succeeded" in log
+
+    if on_postgres:
+        assert Household.objects.filter(commune=commune_a).count() == ROWS
+        assert Review.objects.filter(year=2024).count() == ROWS
+        page = client.get(job.get_absolute_url()).content.decode()
+        assert f"Đã nhập {ROWS} dòng: {ROWS} hộ mới" in page
+    else:
+        with sqlite3.connect(database["NAME"]) as db:
+            assert db.execute("SELECT COUNT(*) FROM households_household").fetchone()[0] == ROWS
+    # the upload was kept in private storage only until the job ended
+    root = Path(settings.MEDIA_ROOT) / "private"
+    assert not [p for p in root.rglob("*") if p.is_file()]
