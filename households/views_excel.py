@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -126,8 +127,11 @@ def excel_page(request):
     default_commune = user.unit if user.unit is not None and user.unit.is_commune else None
     export_form = ExportForm(user=user, auto_id="export_%s",
                              initial={"commune": default_commune, "year": timezone.localdate().year})
+    recent_jobs = (ImportJob.objects.for_user(user).select_related("created_by").order_by("-created_at")[:5]
+                   if can_import else [])
     return render(request, "households/excel.html", {
-        "import_form": import_form, "export_form": export_form, "faults": faults,
+        "import_form": import_form, "export_form": export_form, "faults": faults, "recent_jobs": recent_jobs,
+        "background_threshold": settings.IMPORT_BACKGROUND_THRESHOLD,
     })
 
 

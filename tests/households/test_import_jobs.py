@@ -89,6 +89,9 @@ def test_a_large_upload_becomes_a_job_with_a_progress_page_then_its_result(
     assert private_files() == [] and not job.file  # the file is gone once the job ended
     page = client.get(job.get_absolute_url()).content.decode()
     assert "Đã nhập 30 dòng: 30 hộ mới" in page and "<progress" not in page
+    # the upload page lists it, to come back to
+    page = client.get(reverse("households:excel")).content.decode()
+    assert "Lần nhập tệp lớn gần đây" in page and job.get_absolute_url() in page and "đã nhập xong" in page
 
 
 def test_a_refused_job_lists_every_fault_by_row_column_and_reason_and_writes_nothing(
