@@ -153,6 +153,8 @@ def lock_communes(rows) -> None:
 
 def _write_all(rows, columns, reference, result, clock, *, acting_user, approve, name, progress=None) -> None:
     """Stages 3-5 inside the import's transaction (the caller opens it)."""
+    if progress is not None:
+        progress.writing = True
     lock_communes(rows)
     # 3. match
     existing = fetch_existing(rows)

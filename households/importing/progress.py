@@ -16,3 +16,4 @@ class Progress:
     read: int = 0  # data rows read from the sheet
     checked: int = 0  # rows validated
     written: int = 0  # rows whose household and review are written (unchanged rows count once all is written)
+    writing: bool = False  # the write stage holds the database's write locks (SQLite: the whole file)
