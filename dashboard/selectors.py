@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
-from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum
 from django.http import Http404
 
 from directory.models import AdministrativeUnit
@@ -95,7 +95,11 @@ class YearCompletion:
 
 def year_completion(unit: AdministrativeUnit, years: list[int]) -> dict[int, YearCompletion]:
     """Per year: communes under ``unit`` that have results of that year's periodic review (at least one
-    approved periodic review). One grouped query on review_commune_year_idx."""
+    approved periodic review).
+
+    One query over the communes, with one EXISTS per year: each is a probe of review_commune_year_idx
+    that stops at the first approved review. (A DISTINCT (year, commune) over the reviews read every
+    review of the province: 300 ms of the province dashboard's 390 ms at a million households.)"""
     from households.models import Review, ReviewStatus
 
     # The communes that existed during each year (a reform changes the list); one small query per year.
@@ -104,12 +108,15 @@ def year_completion(unit: AdministrativeUnit, years: list[int]) -> dict[int, Yea
     commune_ids = set().union(*per_year.values()) if per_year else set()
     done: dict[int, int] = defaultdict(int)
     if years and commune_ids:
-        rows = (Review.objects.filter(commune_id__in=commune_ids, year__in=years, round=ReviewRound.PERIODIC,
-                                      status=ReviewStatus.APPROVED)
-                .order_by().values_list("year", "commune_id").distinct())
-        for year, commune_id in rows:
-            if commune_id in per_year[year]:
-                done[year] += 1
+        probes = {f"done_{year}": Exists(Review.objects.filter(
+            commune_id=OuterRef("pk"), year=year, status=ReviewStatus.APPROVED, round=ReviewRound.PERIODIC))
+            for year in years}
+        rows = (AdministrativeUnit.objects.filter(pk__in=commune_ids).order_by().annotate(**probes)
+                .values_list("pk", *probes))
+        for commune_id, *flags in rows:
+            for year, flag in zip(years, flags, strict=True):
+                if flag and commune_id in per_year[year]:
+                    done[year] += 1
     return {year: YearCompletion(year, done[year], len(per_year[year])) for year in years}
 
 
