@@ -2,8 +2,9 @@
 
 "nguyen van hung", "Nguyễn Văn Hùng" and "NGUYEN" all find "Nguyễn Văn Hùng". On PostgreSQL the
 name is compared as ``lower(f_unaccent(head_name))`` and the code as ``upper(code)``: exactly the
-expressions of the trigram (GIN) indexes of migration households 0006_list_order_indexes, so a search over a
-province's million households reads the index instead of every row. SQLite (the embedded
+expressions of the name's trigram (GIN) index (migration households 0006_list_order_indexes) and the
+code's btree prefix index (0009_code_prefix_index), so a search over a province's million households
+reads the indexes instead of every row. SQLite (the embedded
 default) keeps Django's icontains / istartswith: correct, without an index.
 """
 

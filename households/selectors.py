@@ -347,10 +347,23 @@ def household_total(queryset, *, limit: int = EXACT_TOTAL_LIMIT) -> Total:
     bounded = queryset.order_by()[: limit + 1].count()
     if bounded <= limit:
         return Total(bounded)
+    return household_total_above_limit(queryset, limit=limit)
+
+
+def household_total_above_limit(queryset, *, limit: int = EXACT_TOTAL_LIMIT) -> Total:
+    """The total of a list known to have more than ``limit`` rows: the planner's estimate (PostgreSQL),
+    or "more than ``limit``"."""
     estimate = planner_estimate(queryset.order_by())
     if estimate is not None:
-        return Total(max(estimate, bounded), is_estimate=True)
+        return Total(max(estimate, limit + 1), is_estimate=True)
     return Total(limit, is_lower_bound=True)
+
+
+def matching_ids(queryset, *, limit: int = EXACT_TOTAL_LIMIT) -> list[int] | None:
+    """The ids of a filtered list when it has at most ``limit`` rows (one unordered query: PostgreSQL reads
+    them through the filter's indexes, e.g. the name's trigram index), else None."""
+    ids = list(queryset.order_by().values_list("pk", flat=True)[: limit + 1])
+    return ids if len(ids) <= limit else None
 
 
 def planner_estimate(queryset) -> int | None:

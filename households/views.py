@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import connection, transaction
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -57,6 +57,11 @@ def _can_approve_somewhere(user) -> bool:
 # --------------------------------------------------------------------------- households
 
 
+# Up to this many communes in scope (a commune with the ones merged into it), a search walks the scope's
+# (commune, code) index: a few thousand rows, faster than a trigram scan over the province.
+SMALL_SCOPE_COMMUNES = 5
+
+
 class HouseholdListView(CapabilityRequiredMixin, SingleTableMixin, FilterView):
     required_cap = Cap.VIEW
     model = Household
@@ -68,10 +73,33 @@ class HouseholdListView(CapabilityRequiredMixin, SingleTableMixin, FilterView):
     table_pagination = {"per_page": 50}
 
     def get_queryset(self):
-        # Default order (commune, code) walks the unique (commune, code) index.
-        return (Household.objects.for_user(self.request.user)
-                .select_related("commune", "commune__parent", "current_commune")
-                .order_by("commune_id", "code"))
+        # Default order (commune, code) walks the unique (commune, code) index. The page's communes come by
+        # prefetch (three queries of a few rows), not joined: with the units joined, the planner matched a
+        # commune's 2.000 households against all 613 units of the province (1,2 million comparisons, 80 ms
+        # of a 100 ms page at a million households; measured by `scale`).
+        return self._for_page(Household.objects.for_user_list(self.request.user))
+
+    @staticmethod
+    def _for_page(queryset):
+        return queryset.prefetch_related("commune__parent", "current_commune").order_by("commune_id", "code")
+
+    def get_table_data(self):
+        """A search over many communes: first its matching ids (at most EXACT_TOTAL_LIMIT), then the page
+        from those ids. Ordered and limited to a page, the planner walked the (commune, code) index and
+        unaccented every name until 51 matched (370 ms for a rare name over a province, where the trigram
+        index finds the 667 matches in 35 ms); the ids also give the exact total without a second scan.
+        A search with more matches than that is dense: walking the index finds a page at once."""
+        data = super().get_table_data()
+        ids = scope_for(self.request.user).ids(history=False)
+        if (self.request.GET.get("q", "").strip() and connection.vendor == "postgresql"
+                and (ids is None or len(ids) > SMALL_SCOPE_COMMUNES)):
+            matches = selectors.matching_ids(data)
+            if matches is not None:
+                self._total = selectors.Total(len(matches))
+                return self._for_page(Household.objects.filter(pk__in=matches))
+            # more than the limit: already known, so no bounded count a second time
+            self._total = selectors.household_total_above_limit(data)
+        return data
 
     def _communes(self):
         """The communes in scope (a queryset: a province has thousands, picked with the search box) and the
@@ -99,7 +127,7 @@ class HouseholdListView(CapabilityRequiredMixin, SingleTableMixin, FilterView):
         # no query: a unit that exists today has communes that do (the form itself checks exactly)
         context["can_add"] = context["can_edit"] and (user.unit is None or user.unit.is_valid_on(timezone.localdate()))
         context["can_approve"] = _can_approve_somewhere(user)
-        context["total"] = selectors.household_total(self.object_list)
+        context["total"] = getattr(self, "_total", None) or selectors.household_total(self.object_list)
         return context
 
 

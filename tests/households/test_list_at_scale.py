@@ -69,12 +69,13 @@ def test_search_ignores_accents_and_case_on_postgresql(client_for, commune_a_use
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigram indexes exist on PostgreSQL only")
 def test_search_expressions_are_those_of_the_trigram_indexes(db):
     with connection.cursor() as cursor:
-        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname IN "
-                       "('hh_head_name_search_idx', 'hh_code_search_idx') ORDER BY indexname")
-        definitions = [row[0] for row in cursor.fetchall()]
-    assert len(definitions) == 2
-    assert "upper((code)::text) gin_trgm_ops" in definitions[0]
-    assert "lower(f_unaccent((head_name)::text)) gin_trgm_ops" in definitions[1]
+        cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE indexname IN "
+                       "('hh_head_name_search_idx', 'hh_code_search_idx', 'hh_code_prefix_idx') ORDER BY indexname")
+        definitions = dict(cursor.fetchall())
+    # the code by its start on a btree (migration 0009), the name anywhere on a trigram index
+    assert sorted(definitions) == ["hh_code_prefix_idx", "hh_head_name_search_idx"]
+    assert "upper((code)::text) text_pattern_ops" in definitions["hh_code_prefix_idx"]
+    assert "lower(f_unaccent((head_name)::text)) gin_trgm_ops" in definitions["hh_head_name_search_idx"]
     from households.models import Household
     from households.search import search_name_or_code
 
@@ -104,3 +105,27 @@ def test_rows_written_in_one_pass_are_the_cells_django_tables2_renders(rf, commu
     squeeze = lambda html: re.sub(r"\s*<", "<", re.sub(r">\s*", ">", html)).replace("<td >", "<td>")  # noqa: E731
     assert squeeze(ours) == squeeze(theirs[theirs.index(">") + 1:])
     assert "&lt;Hoa&gt;" in ours
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the ids-first search is PostgreSQL's path")
+@pytest.mark.parametrize("limit, exact", [(10_000, True), (1, False)])
+def test_search_over_many_communes_pages_its_matching_ids(client_for, admin_user_, commune_a, commune_b,
+                                                          monkeypatch, limit, exact):
+    """An administrator's search (every commune): the ids that match first, then the page from them with the
+    exact total; above the limit, the index walk and an estimated (or lower-bound) total (households.views)."""
+    from households import selectors
+
+    monkeypatch.setattr(selectors.matching_ids, "__kwdefaults__", {"limit": limit})
+    first, second = sorted([commune_a, commune_b], key=lambda c: c.pk)
+    HouseholdFactory(commune=second, code="S-1", head_name="Nguyễn Văn Hùng")
+    HouseholdFactory(commune=first, code="F-2", head_name="Nguyễn Văn Hùng")
+    HouseholdFactory(commune=first, code="F-1", head_name="Lê Thị Hoa")
+
+    response = client_for(admin_user_).get(reverse("households:household_list"), {"q": "Văn Hùng"})
+
+    assert codes_on_page(response) == ["F-2", "S-1"]
+    total = response.context["total"]
+    if exact:
+        assert (total.count, total.is_estimate, total.is_lower_bound) == (2, False, False)
+    else:
+        assert total.is_estimate or total.is_lower_bound
