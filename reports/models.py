@@ -421,6 +421,10 @@ class ReportRun(TimeStampedModel):
     job_heartbeat_at = models.DateTimeField("bộ xử lý nền báo còn chạy lúc", null=True, blank=True)
     generated_file = models.FileField("tệp báo cáo đã tạo", upload_to=generated_path, storage=private_storage,
                                       max_length=255, blank=True)
+    # The poverty report's appendices (by cause, by indicator, households that moved): a second workbook, so the
+    # report itself prints on its own (a district's year on 2 pages).
+    appendix_file = models.FileField("tệp phụ lục đã tạo", upload_to=generated_path, storage=private_storage,
+                                     max_length=255, blank=True)
 
     uploaded_file = models.FileField("tệp báo cáo tải lên", upload_to=uploaded_path, storage=private_storage,
                                      max_length=255, blank=True)

@@ -498,12 +498,15 @@ def boundaries_note(boundaries: str) -> str:
 
 
 def build_poverty_report(*, unit: AdministrativeUnit, period: Period, output,
-                         boundaries: str | None = None) -> PovertyReport:
+                         boundaries: str | None = None, appendix=None) -> PovertyReport:
     """Write the poverty report workbook of ``unit`` for ``period`` to ``output`` (a path or binary file).
 
-    Sheets: ``Tổng hợp`` (one row per commune, district subtotals for a province, ``Tổng cộng``), movements
-    by cause of poverty, by deprivation indicator, and the list of households that moved. Each sheet is a
-    print-ready document (``directory.sheets``): the summary prints landscape on one page wide.
+    ``output`` is the official report an office prints, signs and sends upward: the sheet ``Tổng hợp`` (one
+    row per commune, district subtotals for a province, ``Tổng cộng``), landscape, one page wide; a district's
+    annual report prints on 2 pages. ``appendix`` (a path or binary file, optional) receives the appendices
+    in a second workbook: movements by cause of poverty, by deprivation indicator, and the list of
+    households that moved (hundreds of rows for a district, so never printed with the report itself;
+    LibreOffice prints every sheet of a workbook). Each sheet is a print-ready document (``directory.sheets``).
     ``boundaries``: ``"period"`` or ``"current"`` (``reports.boundaries``); by default historic for a
     period that ended before 1/7/2025, current otherwise.
     """
@@ -518,17 +521,24 @@ def build_poverty_report(*, unit: AdministrativeUnit, period: Period, output,
     wb = Workbook(write_only=True)
     use_document_font(wb)
     summary_ws = wb.create_sheet(SUMMARY_SHEET)
-    by_cause = wb.create_sheet(CAUSE_SHEET)
-    by_indicator = wb.create_sheet(INDICATOR_SHEET)
-    moved_ws = wb.create_sheet(MOVED_SHEET)
-
-    # The moved-households sheet is written while counting, so no list of them is kept in memory.
-    moved = _document(moved_ws, MOVED_COLUMNS, unit=unit, period=period, landscape=True,
-                      title=f"DANH SÁCH HỘ BIẾN ĐỘNG – {period.label.upper()}")
     counter = {"n": 0}
+    sets = None
+    if appendix is not None:
+        extra = Workbook(write_only=True)
+        use_document_font(extra)
+        by_cause = extra.create_sheet(CAUSE_SHEET)
+        by_indicator = extra.create_sheet(INDICATOR_SHEET)
+        moved_ws = extra.create_sheet(MOVED_SHEET)
+        attached = appendix_note(period)
+        # The moved-households sheet is written while counting, so no list of them is kept in memory.
+        moved = _document(moved_ws, MOVED_COLUMNS, unit=unit, period=period, landscape=True, notes=[attached],
+                          title=f"DANH SÁCH HỘ BIẾN ĐỘNG – {period.label.upper()}")
+        sets = ReviewSets()
 
     def write_moved(h: MovedHousehold):
         counter["n"] += 1
+        if appendix is None:
+            return
         commune = commune_by_id[h.commune_id]
         moved.row([
             counter["n"], commune.code, safe_cell(commune.display_name), safe_cell(h.village), safe_cell(h.code),
@@ -537,11 +547,8 @@ def build_poverty_report(*, unit: AdministrativeUnit, period: Period, output,
             "x" if h.is_ethnic_minority else "",
         ])
 
-    sets = ReviewSets()
     figures = poverty_figures(commune_ids=commune_ids, start=start, end=end, on_moved=write_moved, review_sets=sets,
                               boundaries=boundaries)
-    moved.note(f"Tổng số: {counter['n']} hộ", italic=False, size=11)
-    moved.finish(signature=_signature(unit))
 
     rows = summary_rows(unit, communes, figures, totals, quotas)
 
@@ -563,33 +570,54 @@ def build_poverty_report(*, unit: AdministrativeUnit, period: Period, output,
         "(chia theo khả năng lao động ghi trong lần rà soát tương ứng).",
         "Chỉ tiêu giảm hộ nghèo: bảng chỉ tiêu của kế hoạch năm " + str(period.year) + " (kế hoạch của cấp gần xã "
         "nhất khi có nhiều kế hoạch).",
+        "Kèm theo (tệp phụ lục riêng): biến động theo nguyên nhân nghèo, theo chỉ số thiếu hụt và danh sách "
+        f"{_thousands(counter['n'])} hộ biến động.",
     ):
         summary.note(note)
     summary.finish(signature=_signature(unit))
-
-    _write_breakdown(by_cause, "NGUYÊN NHÂN NGHÈO", "Nguyên nhân nghèo", sets, period, unit,
-                     Review.causes.through, "povertycause_id",
-                     dict(PovertyCause.objects.values_list("pk", "name")),
-                     {pk: (order, name) for pk, order, name in PovertyCause.objects.values_list("pk", "order", "name")},
-                     "(Chưa ghi nguyên nhân)",
-                     "Một hộ có thể có nhiều nguyên nhân nên tổng các dòng có thể lớn hơn số hộ.")
-    indicator_rows = Indicator.objects.values_list("pk", "standard__first_list_year", "order", "name")
-    _write_breakdown(by_indicator, "CHỈ SỐ THIẾU HỤT", "Chỉ số thiếu hụt", sets, period, unit,
-                     Review.deprived_indicators.through, "indicator_id",
-                     {pk: name for pk, _, _, name in indicator_rows},
-                     {pk: (year, order, name) for pk, year, order, name in indicator_rows},
-                     "(Không thiếu hụt chỉ số nào)",
-                     "Đếm theo chỉ số thiếu hụt ghi trong lần rà soát cho tình trạng tương ứng (thoát nghèo: lần "
-                     "rà soát đầu kỳ; phát sinh, tái nghèo, cuối kỳ: lần rà soát cuối kỳ).")
     wb.save(output)
+
+    if appendix is not None:
+        moved.note(f"Tổng số: {_thousands(counter['n'])} hộ", italic=False, size=11)
+        moved.finish(signature=_signature(unit))
+        _write_breakdown(by_cause, "NGUYÊN NHÂN NGHÈO", "Nguyên nhân nghèo", sets, period, unit,
+                         Review.causes.through, "povertycause_id",
+                         dict(PovertyCause.objects.values_list("pk", "name")),
+                         {pk: (order, name) for pk, order, name in
+                          PovertyCause.objects.values_list("pk", "order", "name")},
+                         "(Chưa ghi nguyên nhân)",
+                         "Một hộ có thể có nhiều nguyên nhân nên tổng các dòng có thể lớn hơn số hộ.", attached)
+        indicator_rows = Indicator.objects.values_list("pk", "standard__first_list_year", "order", "name")
+        _write_breakdown(by_indicator, "CHỈ SỐ THIẾU HỤT", "Chỉ số thiếu hụt", sets, period, unit,
+                         Review.deprived_indicators.through, "indicator_id",
+                         {pk: name for pk, _, _, name in indicator_rows},
+                         {pk: (year, order, name) for pk, year, order, name in indicator_rows},
+                         "(Không thiếu hụt chỉ số nào)",
+                         "Đếm theo chỉ số thiếu hụt ghi trong lần rà soát cho tình trạng tương ứng (thoát nghèo: "
+                         "lần rà soát đầu kỳ; phát sinh, tái nghèo, cuối kỳ: lần rà soát cuối kỳ).", attached)
+        extra.save(appendix)
     return PovertyReport(unit=unit, period=period, rows=rows, moved_count=counter["n"], boundaries=boundaries)
 
 
+def _thousands(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def appendix_note(period: Period) -> str:
+    return f"Phụ lục kèm theo Báo cáo kết quả giảm nghèo – {period.label}."
+
+
+def appendix_filename(filename: str) -> str:
+    """The appendix workbook's name beside the report's: ``bao-cao.xlsx`` -> ``bao-cao-phu-luc.xlsx``."""
+    stem, dot, suffix = filename.rpartition(".")
+    return f"{stem}-phu-luc.{suffix}" if dot else f"{filename}-phu-luc"
+
+
 def _write_breakdown(ws, title, first_header, sets, period, unit, through, target_field, names, sort_keys,
-                     none_label, note):
+                     none_label, note, attached):
     counts, none = _breakdown(through, target_field, sets)
     columns = [Column(first_header, 44)] + [Column(h, 13, COUNT) for h in BREAKDOWN_HEADERS]
-    sheet = _document(ws, columns, unit=unit, period=period, landscape=True,  # like the rest of the report
+    sheet = _document(ws, columns, unit=unit, period=period, landscape=True, notes=[attached],
                       title=f"BIẾN ĐỘNG HỘ NGHÈO THEO {title} – {period.label.upper()}")
     # Indicators of different standards share names: merge them into one line per name.
     merged: dict[str, list[int]] = {}

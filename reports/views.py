@@ -315,7 +315,7 @@ class RunDownloadView(CapabilityRequiredMixin, View):
 
     def get(self, request, pk, which):
         run = selectors.run_for_user(request.user, pk)
-        field = {"tao": run.generated_file, "tai-len": run.uploaded_file}.get(which)
+        field = {"tao": run.generated_file, "phu-luc": run.appendix_file, "tai-len": run.uploaded_file}.get(which)
         if not field:
             raise Http404("Kỳ báo cáo này chưa có tệp.")
         try:

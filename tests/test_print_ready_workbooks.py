@@ -59,10 +59,15 @@ def check_workbook(content, *, landscape=None, expect_numbers=True):
 
 def test_poverty_report(dataset, district, tmp_path):  # noqa: F811
     path = tmp_path / "bao-cao.xlsx"
-    build_poverty_report(unit=district, period=Period("year", 2024), output=path)
+    build_poverty_report(unit=district, period=Period("year", 2024), output=path, appendix=tmp_path / "phu-luc.xlsx")
     wb = check_workbook(path, landscape=True)
+    assert wb.sheetnames == ["Tổng hợp"]  # the document that is printed and signed: nothing else prints with it
     summary = wb["Tổng hợp"]
     assert summary.print_title_rows.count("$") == 2 and summary.print_title_rows != "$1:$1"
+    appendix = check_workbook(tmp_path / "phu-luc.xlsx", landscape=True)
+    for ws in appendix.worksheets:
+        assert any("Phụ lục kèm theo Báo cáo kết quả giảm nghèo" in str(c.value) for row in ws.iter_rows(max_row=12)
+                   for c in row), ws.title
 
 
 def test_task_progress_report(plan, agency, tmp_path):  # noqa: F811

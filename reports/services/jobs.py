@@ -20,7 +20,7 @@ from django.utils import timezone
 from ..boundaries import Boundaries, current_unit_or_error
 from ..models import JobStatus, ReportKind, ReportRun, ReportRunEvent, RunAction, generated_path, private_storage
 from ..other_reports import build_escape_list_report, build_task_progress_report
-from ..poverty import build_poverty_report
+from ..poverty import appendix_filename, build_poverty_report
 
 logger = logging.getLogger(__name__)
 
@@ -40,14 +40,20 @@ def run_filename(run: ReportRun) -> str:
            f"{ascii_slug(run.reporter_label)}.xlsx"
 
 
-def build_for_run(run: ReportRun, output) -> None:
-    """Write the workbook ``run`` asks for into ``output`` (a path or binary file)."""
+def has_appendix(run: ReportRun) -> bool:
+    """The poverty report comes with a second workbook of appendices (``reports.poverty``)."""
+    return run.duty.kind == ReportKind.POVERTY
+
+
+def build_for_run(run: ReportRun, output, appendix=None) -> None:
+    """Write the workbook ``run`` asks for into ``output`` (a path or binary file), and the poverty report's
+    appendices into ``appendix`` when given."""
     kind = run.duty.kind
     if kind == ReportKind.POVERTY:
         boundaries, unit = run.effective_boundaries, run.reporting_unit
         if boundaries == Boundaries.CURRENT:
             unit = current_unit_or_error(unit)
-        build_poverty_report(unit=unit, period=run.period, output=output, boundaries=boundaries)
+        build_poverty_report(unit=unit, period=run.period, output=output, boundaries=boundaries, appendix=appendix)
     elif kind == ReportKind.ESCAPE_LIST:
         build_escape_list_report(unit=run.reporting_unit, year=run.year, output=output)
     elif kind == ReportKind.TASK_PROGRESS:
@@ -158,27 +164,38 @@ def _remove_temp_files(run_id: int) -> None:
         leftover.unlink(missing_ok=True)
 
 
-def _build_file(run: ReportRun, attempt: int) -> str:
-    """Build the workbook under a temporary name and rename it into place; returns the storage name.
+def _build_file(run: ReportRun, attempt: int) -> tuple[str, str]:
+    """Build the workbook (and the appendix workbook, if the kind has one) under temporary names and rename
+    them into place; returns the storage names (the appendix's is "" when there is none).
 
-    A worker killed mid-build leaves only ``tmp/run-<id>-<attempt>.part`` (removed by the next attempt);
-    the final name only ever holds a complete file.
+    A worker killed mid-build leaves only ``tmp/run-<id>-<attempt>[-phu-luc].part`` (removed by the next
+    attempt); the final names only ever hold complete files.
     """
     storage = run.generated_file.storage
-    name = storage.get_available_name(storage.generate_filename(generated_path(run, run_filename(run))))
-    final = Path(storage.path(name))
+    filename = run_filename(run)
+    name = storage.get_available_name(storage.generate_filename(generated_path(run, filename)))
+    appendix_name = ""
+    if has_appendix(run):  # in the report's folder, so the two files stay together
+        appendix_name = storage.get_available_name(
+            str(Path(name).with_name(appendix_filename(Path(name).name))))
     temp = temp_dir() / f"run-{run.pk}-{attempt}.part"
+    temp_appendix = temp_dir() / f"run-{run.pk}-{attempt}-phu-luc.part"
     temp.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with open(temp, "wb") as output:
-            build_for_run(run, output)
-            output.flush()
-            os.fsync(output.fileno())
-        final.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(temp, final)
+        with open(temp, "wb") as output, open(temp_appendix, "wb") as appendix:
+            build_for_run(run, output, appendix if appendix_name else None)
+            for handle in (output, appendix):
+                handle.flush()
+                os.fsync(handle.fileno())
+        for temporary, stored in ((temp_appendix, appendix_name), (temp, name)):
+            if stored:
+                final = Path(storage.path(stored))
+                final.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(temporary, final)
     finally:
         temp.unlink(missing_ok=True)
-    return name
+        temp_appendix.unlink(missing_ok=True)
+    return name, appendix_name
 
 
 def run_generate(*, run_id: int) -> str:
@@ -200,19 +217,22 @@ def run_generate(*, run_id: int) -> str:
     _remove_temp_files(run_id)  # what earlier, killed attempts left
     try:
         with Heartbeat(run_id, me, attempt):
-            old = run.generated_file.name
-            name = _build_file(run, attempt)
+            old = [run.generated_file.name, run.appendix_file.name]
+            name, appendix_name = _build_file(run, attempt)
         with transaction.atomic():
             stored = ReportRun.objects.filter(pk=run_id, **mine).update(
-                job_status=JobStatus.SUCCESS, generated_file=name, job_finished_at=timezone.now(), job_error="",
-                job_worker="")
+                job_status=JobStatus.SUCCESS, generated_file=name, appendix_file=appendix_name,
+                job_finished_at=timezone.now(), job_error="", job_worker="")
             if stored:
                 ReportRunEvent.objects.create(run_id=run_id, action=RunAction.GENERATED, text=name.rsplit("/", 1)[-1])
-        if not stored:  # declared dead meanwhile and rebuilt by another attempt: this file is not the run's
-            private_storage.delete(name)
+        if not stored:  # declared dead meanwhile and rebuilt by another attempt: these files are not the run's
+            for made in (name, appendix_name):
+                if made:
+                    private_storage.delete(made)
             return "skipped"
-        if old and old != name:
-            private_storage.delete(old)
+        for previous in old:
+            if previous and previous not in (name, appendix_name):
+                private_storage.delete(previous)
         return "success"
     except RETRYABLE_DB_ERRORS:
         try:

@@ -16,7 +16,7 @@ from celery.__main__ import main  # noqa: E402
 from reports.services import jobs  # noqa: E402
 
 
-def half_then_hang(run, output):
+def half_then_hang(run, output, appendix=None):
     output.write(b"PK\x03\x04 half a workbook")
     output.flush()
     time.sleep(600)

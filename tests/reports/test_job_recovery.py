@@ -106,7 +106,7 @@ def test_after_the_last_attempt_the_run_stays_failed(run):
 
 
 def test_files_are_renamed_into_place_and_a_broken_build_leaves_nothing(run, monkeypatch):
-    def half_then_crash(run, output):
+    def half_then_crash(run, output, appendix=None):
         output.write(b"PK\x03\x04 half a workbook")
         raise RuntimeError("hỏng giữa chừng")
 
@@ -118,9 +118,16 @@ def test_files_are_renamed_into_place_and_a_broken_build_leaves_nothing(run, mon
     monkeypatch.undo()
     ReportRun.objects.filter(pk=run.pk).update(job_status=JobStatus.PENDING)
     assert run_generate(run_id=run.pk) == "success"
-    files = private_files()
-    assert len(files) == 1 and files[0].suffix == ".xlsx"
+    files = private_files()  # the poverty report and its appendix workbook, side by side
+    assert sorted(f.name.endswith("-phu-luc.xlsx") for f in files) == [False, True]
+    assert all(f.suffix == ".xlsx" for f in files) and files[0].parent == files[1].parent
+    run.refresh_from_db()
+    assert {Path(run.generated_file.name).name, Path(run.appendix_file.name).name} == {f.name for f in files}
     assert not list(temp_dir().glob("*.part"))
+
+    ReportRun.objects.filter(pk=run.pk).update(job_status=JobStatus.PENDING)  # a rebuild replaces both
+    assert run_generate(run_id=run.pk) == "success"
+    assert len(private_files()) == 2
 
 
 def test_leftovers_of_a_killed_attempt_are_removed_by_the_next(run):

@@ -2,6 +2,7 @@
 layout, and a randomised cross-check of the set-based counting against a naive per-household rule."""
 
 import datetime
+import io
 import random
 
 import pytest
@@ -95,7 +96,8 @@ def _summary(path):
 def test_annual_report_numbers(dataset, district, tmp_path):
     # when
     path = tmp_path / "nam2024.xlsx"
-    report = build_poverty_report(unit=district, period=Period("year", 2024), output=path)
+    report = build_poverty_report(unit=district, period=Period("year", 2024), output=path,
+                                  appendix=tmp_path / "phu-luc.xlsx")
     wb, header, body = _summary(path)
     # then: the header is exactly the issue's, in order
     assert header == HEADERS
@@ -122,8 +124,11 @@ def test_annual_report_numbers(dataset, district, tmp_path):
         assert row["Số hộ nghèo giảm"] == (row["Số hộ nghèo giảm - không có KNLĐ"]
                                            + row["Số hộ nghèo giảm - có KNLĐ"])
     assert report.total.figures.identity_holds
-    # further sheets: by cause, by indicator, the households that moved
-    assert wb.sheetnames == ["Tổng hợp", "Theo nguyên nhân nghèo", "Theo chỉ số thiếu hụt", "Danh sách hộ biến động"]
+    # the report alone prints (and is signed); the appendices are a second workbook: by cause, by indicator,
+    # the households that moved
+    assert wb.sheetnames == ["Tổng hợp"]
+    wb = load_workbook(tmp_path / "phu-luc.xlsx")
+    assert wb.sheetnames == ["Theo nguyên nhân nghèo", "Theo chỉ số thiếu hụt", "Danh sách hộ biến động"]
     causes = {r[0]: r[1:6] for r in wb["Theo nguyên nhân nghèo"].iter_rows(values_only=True) if r and r[0]}
     # "Thiếu vốn": h1 (poor at the start, escaped) and h2 (new poor, poor at the end)
     assert causes["Thiếu vốn sản xuất"] == (1, 1, 1, 0, 1)
@@ -175,7 +180,7 @@ def test_formula_like_names_are_neutralised(dataset, commune_b, tmp_path):
     path = tmp_path / "b.xlsx"
     h11 = dataset[11]
     approved_review(h11, year=2025, category=NOT_POOR)
-    build_poverty_report(unit=commune_b, period=Period("year", 2025), output=path)
+    build_poverty_report(unit=commune_b, period=Period("year", 2025), output=io.BytesIO(), appendix=path)
     wb = load_workbook(path)
     names = [r[5] for r in wb["Danh sách hộ biến động"].iter_rows(values_only=True) if isinstance(r[0], int)]
     assert names == ["'=HYPERLINK(\"x\")"]
@@ -186,6 +191,14 @@ def test_build_report_command(dataset, tmp_path):
     call_command("build_report", "annual", "--year", "2024", "--unit", "Thanh Hóa/Thọ Xuân", "--output", str(path))
     _, header, body = _summary(path)
     assert header == HEADERS and body["Tổng cộng"]["Hộ nghèo cuối kỳ"] == 5
+    moved = load_workbook(tmp_path / "cmd-phu-luc.xlsx")["Danh sách hộ biến động"]  # beside it by default
+    assert len([r for r in moved.iter_rows(values_only=True) if isinstance(r[0], int)]) == 5
+    call_command("build_report", "annual", "--year", "2024", "--unit", "395", "--output", str(path),
+                 "--appendix", str(tmp_path / "khac.xlsx"))
+    assert load_workbook(tmp_path / "khac.xlsx").sheetnames[-1] == "Danh sách hộ biến động"
+    with pytest.raises(CommandError, match="--appendix"):
+        call_command("build_report", "annual", "--year", "2024", "--unit", "395", "--output", str(path),
+                     "--appendix", str(path))
     call_command("build_report", "quarter", "--year", "2024", "--period", "2", "--unit", "395",
                  "--output", str(tmp_path / "q.xlsx"))
     with pytest.raises(CommandError, match="--period"):

@@ -144,14 +144,19 @@ def test_generate_queues_a_task_and_the_page_shows_its_state(client_for, commune
     download = client.get(url("run_download", run_a.pk, "tao"))
     assert download.status_code == 200
     workbook = load_workbook(io.BytesIO(b"".join(download.streaming_content)))
-    assert workbook.sheetnames[0] == "Tổng hợp"
+    assert workbook.sheetnames == ["Tổng hợp"]
+    # and its appendices (by cause, by indicator, the households that moved) as a second workbook
+    assert "Tải phụ lục (.xlsx)" in client.get(url("run_detail", run_a.pk)).content.decode()
+    appendix = client.get(url("run_download", run_a.pk, "phu-luc"))
+    assert appendix.status_code == 200 and appendix["Content-Disposition"].endswith('-phu-luc.xlsx"')
+    assert load_workbook(io.BytesIO(b"".join(appendix.streaming_content))).sheetnames[-1] == "Danh sách hộ biến động"
     with pytest.raises(ValueError):
         run_a.generated_file.url  # noqa: B018 - no public URL exists for report files
 
 
 def test_failed_build_shows_the_error_to_staff_only(client_for, commune_a_user, district_staff, run_a, monkeypatch,
                                                     django_capture_on_commit_callbacks):
-    def broken(run, output):
+    def broken(run, output, appendix=None):
         raise RuntimeError("bảng chỉ tiêu hỏng")
 
     monkeypatch.setattr("reports.services.jobs.build_for_run", broken)
