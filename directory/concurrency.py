@@ -23,7 +23,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.forms.models import construct_instance
 from django.utils import timezone
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 
 MISSING_VERSION = "Thiếu phiên bản của {what}; hãy tải lại trang rồi lưu lại."
 
@@ -58,13 +58,20 @@ def display_value(obj, field_name: str) -> str:
         return str(getattr(obj, f"get_{field_name}_display")())
     if isinstance(value, bool):
         return "Có" if value else "Không"
+    # Written out by hand, not with the active locale's formats: a value written where no language is active
+    # (a command, a worker) or in another language would be stored as 3,900,000 or 3900000 and 12/31/2024.
     if isinstance(value, datetime.datetime):
-        return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+        return f"{timezone.localtime(value):%d/%m/%Y %H:%M}"
     if isinstance(value, datetime.date):
-        return date_format(value, "SHORT_DATE_FORMAT")
+        return f"{value:%d/%m/%Y}"
     if isinstance(value, int) and not field_name.endswith("year") and field_name != "order":
-        return number_format(value, force_grouping=True)
+        return vn_number(value)
     return str(value)
+
+
+def vn_number(value: int) -> str:
+    """3900000 -> "3.900.000": the Vietnamese thousands separator, whatever the active locale."""
+    return f"{value:,}".replace(",", ".")
 
 
 def field_changes(saved, yours, fields: Iterable[str]) -> list[Change]:

@@ -1,3 +1,5 @@
+import re
+
 from django import template
 from django.utils.html import format_html
 
@@ -41,3 +43,14 @@ def intdot(value):
         return f"{int(value):,}".replace(",", ".")
     except (TypeError, ValueError):
         return value
+
+
+_COMMA_GROUPED = re.compile(r"-?\d{1,3}(?:,\d{3})+")
+
+
+@register.filter
+def vn_grouping(value):
+    """A history value stored as "3,900,000" (written where English formats were active) reads 3.900.000."""
+    if isinstance(value, str) and _COMMA_GROUPED.fullmatch(value):
+        return value.replace(",", ".")
+    return value

@@ -402,3 +402,27 @@ def test_ids_and_years_are_never_written_with_thousand_separators(client_for, di
     listing = client_for(commune_a_user).get(reverse("households:household_list")).content.decode()
     assert ">2024<" in listing and "2.024" not in listing
     assert review.pk == 12345
+
+
+def test_history_numbers_use_vietnamese_separators_whatever_the_active_language(client_for, commune_a_user,
+                                                                                household_a):
+    """A change saved where English formats were active (a worker, a command, an English browser before
+    LANGUAGES was vi only) read “3,900,000” on the change history: values are stored as 3.900.000 and a
+    value stored the old way is shown with dots too."""
+    import datetime
+
+    from django.utils import translation
+
+    from directory.concurrency import display_value
+
+    review = make_review(household_a, year=2024, income=3_900_000, review_date=datetime.date(2024, 11, 20))
+    for language in ("en", None):
+        with translation.override(language):
+            assert display_value(review, "income_per_capita") == "3.900.000"
+            assert display_value(review, "review_date") == "20/11/2024"
+    HistoryEntry.objects.create(household=household_a, object_type="review", object_label="Rà soát 2024",
+                                action="update", field="income_per_capita", field_label="thu nhập",
+                                old_value="3,900,000", new_value="12,500")
+    body = client_for(commune_a_user).get(reverse("households:household_detail", args=[household_a.pk])).content
+    body = body.decode()
+    assert "3.900.000" in body and "12.500" in body and "3,900,000" not in body
