@@ -34,6 +34,7 @@ def commune_cell(household) -> str:
 
 
 class HouseholdTable(tables.Table):
+    caption = "Danh sách hộ gia đình"
     # Every sort keeps the households of a commune together and walks an index that starts with the
     # commune (models.Household.Meta.indexes), so the first page of a province never sorts a million rows.
     code = tables.Column("Mã hộ", linkify=True, order_by=("commune_id", "code"))

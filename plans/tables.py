@@ -6,6 +6,7 @@ from .models import Plan, Task
 
 
 class PlanTable(tables.Table):
+    caption = "Danh sách kế hoạch"
     code = tables.Column("Mã", linkify=True)
     number = tables.Column("Số văn bản", default="(dự thảo)")
     title = tables.Column("Trích yếu", linkify=True)
@@ -18,10 +19,12 @@ class PlanTable(tables.Table):
         fields = ("code", "number", "title", "kind", "unit", "period", "issue_date")
         order_by = ("-last_year",)
         attrs = {"class": "plans"}
+        template_name = "django_tables2/captioned.html"
         empty_text = "Chưa có kế hoạch nào trong phạm vi của bạn."
 
 
 class TaskTable(tables.Table):
+    caption = "Nhiệm vụ được giao cho cơ quan của bạn"
     text = tables.Column("Nhiệm vụ", linkify=("plans:task_detail", {"pk": tables.A("pk")}))
     plan = tables.Column("Kế hoạch", accessor="plan__code", linkify=lambda record: record.plan.get_absolute_url())
     agency = tables.Column("Cơ quan", order_by=("agency__name",))
@@ -33,6 +36,7 @@ class TaskTable(tables.Table):
         model = Task
         fields = ("text", "plan", "agency", "role", "deadline", "status")
         order_by = ("due_date",)
+        template_name = "django_tables2/captioned.html"
         empty_text = "Chưa có nhiệm vụ nào được giao cho cơ quan của bạn."
 
     def render_text(self, value):
