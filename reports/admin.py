@@ -45,8 +45,8 @@ class ReportRunAdmin(ScopedModelAdmin):
     list_select_related = ["duty", "reporting_unit", "agency"]
     date_hierarchy = "due_date"
     readonly_fields = ["job_status", "job_error", "job_queued_at", "job_started_at", "job_finished_at",
-                       "generated_file", "appendix_file", "uploaded_file", "submitted_at", "submitted_on", "submitted_by",
-                       "uploaded_at", "uploaded_by"]
+                       "generated_file", "appendix_file", "uploaded_file", "submitted_at", "submitted_on",
+                       "submitted_by", "uploaded_at", "uploaded_by"]
     inlines = [ReportRunEventInline]
 
     def has_add_permission(self, request, *args):

@@ -105,7 +105,7 @@ def crawl_tables(client: Client) -> tuple[int, int, list[str]]:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("username", [u.username for u in DEMO_USERS])
-def test_every_table_a_demo_user_reaches_has_a_caption_and_header_cells(demo, username):
+def test_every_table_a_demo_user_reaches_has_a_caption_and_header_cells(demo, username):  # noqa: F811
     client = Client()
     client.force_login(User.objects.get(username=username))
     pages, tables, problems = crawl_tables(client)
