@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reports', '0004_run_boundaries'),
+        ('reports', '0005_run_figures'),
     ]
 
     operations = [
