@@ -139,3 +139,23 @@ def test_phone_menu_is_reached_with_the_keyboard(browser, live_server, demo_data
     box = page.locator("#mainnav a").first.bounding_box()
     assert box["height"] >= 44  # a tap target on a touch screen
     context.close()
+
+
+def test_quota_grid_inputs_are_named_by_commune_and_column(browser, live_server, demo_data):
+    context = browser.new_context(locale="vi-VN", viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/dang-nhap/")
+    page.fill("#id_username", "thoxuan.ldtbxh")
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/")
+    page.goto(f"{live_server.url}/ke-hoach/thoxuan-2024/chi-tieu/2024/")
+    # what a screen reader reads for the cell: its accessible name, computed by Chromium
+    cell = page.get_by_role("spinbutton", name="Xuân Bái, hộ không có khả năng lao động", exact=True)
+    assert cell.count() == 1
+    assert cell.input_value() != ""
+    unnamed = page.eval_on_selector_all(
+        "#quota-grid input:not([type=hidden])",
+        "els => els.filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).length")
+    assert unnamed == 0
+    context.close()
