@@ -381,7 +381,7 @@ class Household(TimeStampedModel):
         ]
         # On PostgreSQL, migrations add the search box's indexes outside the model state:
         # hh_head_name_search_idx, trigram (GIN) on lower(f_unaccent(head_name)) (0006), and
-        # hh_code_prefix_idx, btree on upper(code) text_pattern_ops (0009, for the code's prefix).
+        # hh_code_prefix_idx, btree on upper(code) text_pattern_ops (0010, for the code's prefix).
 
     def __str__(self):
         return f"{self.code} – {self.head_name}"

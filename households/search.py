@@ -3,7 +3,7 @@
 "nguyen van hung", "Nguyễn Văn Hùng" and "NGUYEN" all find "Nguyễn Văn Hùng". On PostgreSQL the
 name is compared as ``lower(f_unaccent(head_name))`` and the code as ``upper(code)``: exactly the
 expressions of the name's trigram (GIN) index (migration households 0006_list_order_indexes) and the
-code's btree prefix index (0009_code_prefix_index), so a search over a province's million households
+code's btree prefix index (0010_code_prefix_index), so a search over a province's million households
 reads the indexes instead of every row. SQLite (the embedded
 default) keeps Django's icontains / istartswith: correct, without an index.
 """

@@ -72,7 +72,7 @@ def test_search_expressions_are_those_of_the_trigram_indexes(db):
         cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE indexname IN "
                        "('hh_head_name_search_idx', 'hh_code_search_idx', 'hh_code_prefix_idx') ORDER BY indexname")
         definitions = dict(cursor.fetchall())
-    # the code by its start on a btree (migration 0009), the name anywhere on a trigram index
+    # the code by its start on a btree (migration 0010), the name anywhere on a trigram index
     assert sorted(definitions) == ["hh_code_prefix_idx", "hh_head_name_search_idx"]
     assert "upper((code)::text) text_pattern_ops" in definitions["hh_code_prefix_idx"]
     assert "lower(f_unaccent((head_name)::text)) gin_trgm_ops" in definitions["hh_head_name_search_idx"]

@@ -29,7 +29,7 @@ def backward(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("households", "0008_household_current_commune"),
+        ("households", "0009_import_job"),
     ]
 
     operations = [migrations.RunPython(forward, backward)]
