@@ -35,6 +35,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from .lenient import LenientChoices, NoMatch
 from .lineage import LEGACY_LAST_DAY, REFORM_DATE
 from .lookup import name_key
 from .models import AdministrativeUnit, AreaType, UnitKind, UnitLevel, UnitSuccession, refresh_has_predecessors
@@ -95,12 +96,32 @@ def province_groups(data: dict, wanted: list[str] | None) -> tuple[set[str], set
         key = text.zfill(2) if text.isdigit() else name_key(text)
         hits = [g for g in groups if key in g[0] or key in g[1] or key in g[2]
                 or any(legacy_names[c] == key for c in g[1])]
-        if not hits:
-            raise UnknownProvince(f"Không có tỉnh nào mang mã hoặc tên “{text}” trong dữ liệu.")
+        if not hits:  # the one lenient rule (directory.lenient): any case or diacritics, or a unique prefix
+            try:
+                hits = [_province_choices(data, groups).match(text)]
+            except NoMatch as exc:
+                raise UnknownProvince(str(exc)) from exc
         for new_codes, old_codes, _ in hits:
             new |= new_codes
             legacy |= old_codes
     return legacy, new
+
+
+def _province_choices(data: dict, groups: list) -> LenientChoices:
+    """Every province name of both maps, each naming its group (an old one: the new province it went to)."""
+    group_of_old = {code: g for g in groups for code in g[1]}
+    items = [(row[1], g) for row, g in zip(data["provinces"], groups, strict=True)]
+    items += [(row[1], group_of_old[row[0]]) for row in data["legacy_provinces"] if row[0] in group_of_old]
+    unique = {(name, id(group)): (name, group) for name, group in items}  # Thanh Hóa continued: named once
+    return _GroupChoices(list(unique.values()))
+
+
+class _GroupChoices(LenientChoices):
+    def __init__(self, items):
+        super().__init__(items, name=lambda item: item[0], what="tỉnh")
+
+    def match(self, text):
+        return super().match(text)[1]
 
 
 class _Loader:

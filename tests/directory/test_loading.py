@@ -204,3 +204,18 @@ def test_old_boundary_figures_are_identical_after_the_load(seed_units, dataset, 
     assert list(Review.objects.order_by("pk").values()) == reviews
     assert list(QuotaRow.objects.order_by("pk").values()) == quotas
 
+
+
+def test_province_names_follow_the_lenient_rule():
+    """Issue 14, point 7 for ``load_admin_units --province``: any case or diacritics, or a unique prefix; a shared
+    prefix lists the provinces starting with it; an unknown name lists every province."""
+    from directory.loading import UnknownProvince, province_groups, read_data
+
+    data = read_data()
+    assert province_groups(data, ["thanh hoa"]) == ({"38"}, {"38"}) == province_groups(data, ["Thanh"])
+    assert province_groups(data, ["yen b"]) == ({"10", "15"}, {"15"})
+    with pytest.raises(UnknownProvince, match="“Hà” chưa đủ rõ: có 7 tỉnh bắt đầu như vậy") as refused:
+        province_groups(data, ["Hà"])
+    assert "Hà Tĩnh" in str(refused.value) and "Thanh Hóa" not in str(refused.value)
+    with pytest.raises(UnknownProvince, match="Không có tỉnh “Xyz”. Giá trị được nhận: An Giang;"):
+        province_groups(data, ["Xyz"])
