@@ -29,6 +29,7 @@ demo-data:
 	$(MANAGE) loaddata units agencies_thoxuan
 	$(MANAGE) load_admin_units --province 38 --province 15
 	$(MANAGE) load_seed_plans
+	$(MANAGE) load_demo_funds
 	$(MANAGE) create_demo_users
 	$(MANAGE) seed_report_duties --demo
 	$(MANAGE) open_report_runs

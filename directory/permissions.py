@@ -22,19 +22,20 @@ class Cap(StrEnum):
     DUTY_EDIT = "duty_edit"
     REFERENCE_EDIT = "reference_edit"
     USER_ADMIN = "user_admin"
+    FUND_ENTER = "fund_enter"  # programme funds: which rows is decided by funds.policy
 
 
 _STAFF = {
     Cap.VIEW, Cap.PLAN_EDIT, Cap.QUOTA_EDIT, Cap.TASK_ASSIGN, Cap.REVIEW_APPROVE, Cap.REVIEW_REOPEN,
-    Cap.REPORT_GENERATE, Cap.REPORT_SUBMIT, Cap.DUTY_EDIT, Cap.HOUSEHOLD_EDIT, Cap.REVIEW_SUBMIT,
+    Cap.REPORT_GENERATE, Cap.REPORT_SUBMIT, Cap.DUTY_EDIT, Cap.HOUSEHOLD_EDIT, Cap.REVIEW_SUBMIT, Cap.FUND_ENTER,
 }
 
 ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
     "province_staff": frozenset(_STAFF),
     "district_staff": frozenset(_STAFF),
     "commune_official": frozenset({Cap.VIEW, Cap.HOUSEHOLD_EDIT, Cap.REVIEW_SUBMIT, Cap.REPORT_SUBMIT,
-                                   Cap.REPORT_GENERATE}),
-    "agency_staff": frozenset({Cap.VIEW, Cap.TASK_PROGRESS, Cap.REPORT_SUBMIT}),
+                                   Cap.REPORT_GENERATE, Cap.FUND_ENTER}),
+    "agency_staff": frozenset({Cap.VIEW, Cap.TASK_PROGRESS, Cap.REPORT_SUBMIT, Cap.FUND_ENTER}),
     "leadership": frozenset({Cap.VIEW}),
     "admin": frozenset(Cap),
 }

@@ -33,6 +33,7 @@ urlpatterns = [
     path("tong-quan/", include("dashboard.urls")),
     # REST API (the api app): JSON, token or session, the same scoping as the pages.
     path("api/v1/", include("api.urls")),
+    path("kinh-phi/", include("funds.urls")),
     # Monitoring: database, broker, worker heartbeat, disk (200 or 500; ?format=json).
     path("health/", SystemHealthView.as_view(), name="health"),
 ]

@@ -575,6 +575,10 @@ def build_poverty_report(*, unit: AdministrativeUnit, period: Period, output,
     ):
         summary.note(note)
     summary.finish(signature=_signature(unit))
+    if period.kind in ("half", "year"):  # the six-month and annual reports carry the programme's funds
+        from funds.sheets import add_funds_sheet
+
+        add_funds_sheet(wb, unit=unit, period=period)
     wb.save(output)
 
     if appendix is not None:

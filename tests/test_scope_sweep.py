@@ -15,12 +15,20 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from directory.models import Role
+from funds.models import FundAllocation, FundDisbursement, FundLine
 from households.models import EscapePlan, Household, ImportJob, Review
 from plans.models import IndicatorTarget, Plan, QuotaTable, Task, TaskProgress
 from reports.models import ReportingDuty, ReportRun
 from tests.factories import AgencyFactory, CommuneFactory, DistrictFactory, ProvinceFactory, UserFactory
 from tests.households.factories import HouseholdFactory, make_review
-from tests.plans.factories import IndicatorTargetFactory, PlanFactory, QuotaRowFactory, QuotaTableFactory, TaskFactory
+from tests.plans.factories import (
+    IndicatorTargetFactory,
+    PlanFactory,
+    ProjectFactory,
+    QuotaRowFactory,
+    QuotaTableFactory,
+    TaskFactory,
+)
 from tests.reports.factories import DutyFactory, RunFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
@@ -59,6 +67,15 @@ OBJECT_URLS = {
     "plans:progress_attachment": ("task_progress", lambda o: {"pk": o.pk}),
     "households:import_job": ("import_job", lambda o: {"pk": o.pk}),
     "households:import_job_state": ("import_job", lambda o: {"pk": o.pk}),
+    "funds:plan_funds": ("plan", lambda o: {"code": o.code}),
+    "funds:line_create": ("plan", lambda o: {"code": o.code}),
+    "funds:export": ("plan", lambda o: {"code": o.code}),
+    "funds:import": ("plan", lambda o: {"code": o.code}),
+    "funds:line_edit": ("fund_line", lambda o: {"pk": o.pk}),
+    "funds:allocation_create": ("fund_line", lambda o: {"pk": o.pk}),
+    "funds:allocation_edit": ("fund_allocation", lambda o: {"pk": o.pk}),
+    "funds:disbursement_create": ("fund_allocation", lambda o: {"pk": o.pk}),
+    "funds:disbursement_edit": ("fund_disbursement", lambda o: {"pk": o.pk}),
 }
 # Pages that answer 404 even to the administrator for the sweep's objects (so the control test skips them):
 # no file was generated or attached, and the outside commune was not split by the 2025 reform.
@@ -125,6 +142,10 @@ def world(db):
     make_review(household, year=2023, status="approved")
     duty = DutyFactory(owner_unit=other_district, plan=plan)
     task = TaskFactory(plan=plan, agency=other_agency)
+    project = ProjectFactory(plan=plan, number=2, lead_agency=other_agency)
+    fund_line = FundLine.objects.create(plan=plan, project=project, year=2024, source="ns_trung_uong",
+                                        estimate=1_000_000)
+    fund_allocation = FundAllocation.objects.create(line=fund_line, commune=other_commune, amount=500_000)
     outside = {
         "commune": other_commune,
         "task_progress": TaskProgress.objects.create(task=task, reported_on="2024-03-01", text="Đã làm",
@@ -139,6 +160,10 @@ def world(db):
         "run": RunFactory(duty=duty, reporting_unit=other_commune),
         "duty": duty,
         "import_job": ImportJob.objects.create(created_by=outsider, unit=other_commune, file_name="ra-soat.xlsx"),
+        "fund_line": fund_line,
+        "fund_allocation": fund_allocation,
+        "fund_disbursement": FundDisbursement.objects.create(allocation=fund_allocation, quarter=1, amount=100_000,
+                                                             document_number="01/UNC", document_date="2024-03-01"),
     }
     return users, outside
 
@@ -154,12 +179,17 @@ def database_state():
         list(EscapePlan.objects.values_list("pk", "measures", "version")),
         list(ReportRun.objects.values_list("pk", "job_status", "submitted_at", "uploaded_file")),
         list(ReportingDuty.objects.values_list("pk", "title", "is_active")),
+        list(FundLine.objects.values_list("pk", "estimate", "version")),
+        list(FundAllocation.objects.values_list("pk", "amount", "version")),
+        list(FundDisbursement.objects.values_list("pk", "amount", "quarter", "version")),
     )
 
 
 POST_DATA = {"comment": "x", "reason": "x", "text": "x", "version": "1", "task_version": "1", "code": "X",
              "head_name": "X", "measures": "x", "target_year": "2026", "year": "2024", "reported_on": "01/01/2024",
-             "status": "hoan_thanh", "period_label": "x", "as_of": "01/01/2024", "actual_value": "1"}
+             "status": "hoan_thanh", "period_label": "x", "as_of": "01/01/2024", "actual_value": "1",
+             "estimate": "5", "amount": "5", "quarter": "2", "document_number": "x", "document_date": "01/04/2024",
+             "recipient_kind": "none", "source": "huy_dong"}
 
 
 @pytest.mark.parametrize("role", ROLES)

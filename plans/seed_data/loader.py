@@ -102,6 +102,7 @@ class _Loader:
         self.support(plan, seed)
         self.sections(plan, seed)
         self.prior_results(plan, seed)
+        self.funding(plan, seed)
         added = sum(self.created.values()) - before
         if added:
             PlanEvent.objects.create(plan=plan, actor=self.acting_user, action="seed_load",
@@ -230,6 +231,15 @@ class _Loader:
                 start_value=item.start_value, start_label=item.start_label, end_value=item.end_value,
                 end_label=item.end_label, unit=self.unit(item.unit) if item.unit else None, quote=item.quote,
                 order=order), "kết quả giai đoạn trước")
+
+    def funding(self, plan: Plan, seed: PlanSeed) -> None:
+        from funds.models import PlanFundSource
+
+        for order, item in enumerate(seed.funding, start=1):
+            if PlanFundSource.objects.filter(plan=plan, source=item.source).exists():
+                continue
+            self._save(PlanFundSource(plan=plan, source=item.source, as_written=item.as_written, order=order),
+                       "nguồn kinh phí")
 
     def support(self, plan: Plan, seed: PlanSeed) -> None:
         if not seed.support_assignments:

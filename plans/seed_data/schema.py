@@ -137,6 +137,14 @@ class SupportSeed:
 
 
 @dataclass(frozen=True)
+class FundingSeed:
+    """A source of funds named in the plan's "Kinh phí thực hiện" part (funds.FundSource value), as written."""
+
+    source: str  # "ns_trung_uong", "ns_dia_phuong", "long_ghep", "huy_dong"
+    as_written: str
+
+
+@dataclass(frozen=True)
 class PlanSeed:
     code: str
     title: str
@@ -163,3 +171,4 @@ class PlanSeed:
     support_assignments: tuple[SupportSeed, ...] = field(default_factory=tuple)
     sections: tuple[SectionSeed, ...] = ()
     prior_results: tuple[PriorResultSeed, ...] = ()
+    funding: tuple[FundingSeed, ...] = ()  # part "Kinh phí thực hiện" (no figures in any seed)

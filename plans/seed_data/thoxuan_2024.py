@@ -5,8 +5,10 @@ from datetime import date
 
 from .schema import (
     D,
+    FundingSeed,
     LegalBasisSeed,
     PlanSeed,
+    ProjectSeed,
     QuotaRowSeed,
     QuotaTableSeed,
     SectionSeed,
@@ -937,6 +939,27 @@ PLAN = PlanSeed(
             agencies=("Phòng Nông nghiệp và Phát triển nông thôn",),
             steering_member="Nguyễn Văn Vinh",
         ),
+    ),
+    # Part II.2.3: the projects of the national programme the plan names by their full name, with the body that
+    # carries them out. Dự án 3 and Dự án 6 appear only through their sub-projects (Tiểu dự án 1, 2), whose
+    # parent the document does not name, so they are left out here (their tasks keep the text).
+    projects=(
+        ProjectSeed(kind="du_an", number=2, name="Đa dạng hóa sinh kế, phát triển mô hình giảm nghèo",
+                    lead="Phòng Lao động - Thương binh và Xã hội"),
+        ProjectSeed(kind="du_an", number=4, name="Phát triển giáo dục nghề nghiệp, việc làm bền vững",
+                    lead="Phòng Lao động - Thương binh và Xã hội"),
+        ProjectSeed(kind="du_an", number=7,
+                    name="Nâng cao năng lực và giám sát, đánh giá Chương trình MTQG giảm nghèo bền vững",
+                    lead="Phòng Lao động - Thương binh và Xã hội"),
+    ),
+    # Part IV "KINH PHÍ THỰC HIỆN": the sources only, no figures.
+    funding=(
+        FundingSeed("ns_trung_uong", "Kinh phí thực hiện công tác giảm nghèo từ nguồn ngân sách Trung ương, ngân "
+                                     "sách địa phương và nguồn huy động hợp pháp khác."),
+        FundingSeed("ns_dia_phuong", "Kinh phí thực hiện công tác giảm nghèo từ nguồn ngân sách Trung ương, ngân "
+                                     "sách địa phương và nguồn huy động hợp pháp khác."),
+        FundingSeed("huy_dong", "Kinh phí thực hiện công tác giảm nghèo từ nguồn ngân sách Trung ương, ngân sách "
+                                "địa phương và nguồn huy động hợp pháp khác."),
     ),
     sections=(
         SectionSeed(

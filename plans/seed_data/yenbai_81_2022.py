@@ -3,7 +3,7 @@ giai đoạn 2022-2025 (seed 002)."""
 
 from datetime import date
 
-from .schema import D, LegalBasisSeed, PlanSeed, ProjectSeed, SectionSeed, TargetSeed, TaskSeed
+from .schema import D, FundingSeed, LegalBasisSeed, PlanSeed, ProjectSeed, SectionSeed, TargetSeed, TaskSeed
 
 PLAN = PlanSeed(
     code="yenbai-81-2022",
@@ -1531,6 +1531,15 @@ PLAN = PlanSeed(
                 1,
             ),
         ),
+    ),
+    # Part IV "KINH PHÍ THỰC HIỆN": the state budget by the budget decentralisation (central and local), integrated
+    # with other programmes, and contributions of businesses and individuals; no figures.
+    funding=(
+        FundingSeed("ns_trung_uong", "Ngân sách Nhà nước theo phân cấp ngân sách nhà nước hiện hành"),
+        FundingSeed("ns_dia_phuong", "Ngân sách Nhà nước theo phân cấp ngân sách nhà nước hiện hành"),
+        FundingSeed("long_ghep", "lồng ghép thực hiện với các chương trình, đề án, kế hoạch khác có liên quan."),
+        FundingSeed("huy_dong", "Đóng góp, hỗ trợ từ các doanh nghiệp, tổ chức cá nhân theo quy định của pháp "
+                                "luật."),
     ),
     sections=(
         SectionSeed(

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "households",
     "reports",
     "dashboard",
+    "funds",
     "accounts",
     "ops",
     "health_check",  # its HTML page template (ops.health builds the checks)

@@ -287,6 +287,7 @@ def test_texts_are_copied_from_the_seed_documents():
         for section in plan.sections:
             texts += [section.title, section.text]
         texts += [result.quote for result in plan.prior_results]
+        texts += [item.as_written for item in plan.funding]
         for text in texts:
             for paragraph in filter(None, (text or "").split("\n")):
                 if _norm(paragraph).rstrip(".;:") not in seed:
