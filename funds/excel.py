@@ -334,7 +334,7 @@ class _Matchers:
         self.sources = LenientChoices(list(FundSource), name=lambda s: s.label,
                                       codes=lambda s: (s.value, *SOURCE_CODES[s]), what="nguồn vốn")
         agencies = list(Agency.objects.filter(unit__path__startswith=plan.unit.path).select_related("unit"))
-        self.agencies = LenientChoices(agencies, name=lambda a: a.name, what="cơ quan")
+        self.agencies = LenientChoices(agencies, name=lambda a: a.name, codes=lambda a: (), what="cơ quan")
         self._resolvers: dict[int, UnitResolver] = {}
 
     def commune(self, name: str, year: int):

@@ -17,6 +17,7 @@ from plans.excel import quota_workbook_bytes
 from reports.other_reports import build_escape_list_report, build_task_progress_report
 from reports.periods import Period
 from reports.poverty import build_poverty_report
+from tests.funds.conftest import funds_data, funds_plan, ldtbxh, projects  # noqa: F401
 from tests.households.factories import HouseholdFactory
 from tests.plans.conftest import plan, quota_table  # noqa: F401
 from tests.print_checks import assert_print_ready
@@ -109,3 +110,26 @@ def test_quota_appendix(quota_table):  # noqa: F811
     assert ws.page_setup.orientation == "portrait" and ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_rows and ws.print_area and "&P" in ws.oddFooter.center.text
     assert {c.font.name for row in ws.iter_rows() for c in row if c.value is not None} == {FONT_NAME}
+
+
+def test_funds_sheet_of_the_six_month_report(funds_data, district, tmp_path):  # noqa: F811
+    """The six-month report's "Kinh phí" sheet: money #,##0 đ, disbursement rates as percentages with two decimals,
+    landscape, one page wide, header rows repeated, signatures."""
+    path = tmp_path / "sau-thang.xlsx"
+    build_poverty_report(unit=district, period=Period("half", 2024, 1), output=path)
+    ws = load_workbook(path)["Kinh phí"]  # no households in this test: only the funds sheet has figures
+    assert_print_ready(ws, landscape=True)
+    assert assert_numbers_formatted(ws) > 10
+    rates = [c for row in ws.iter_rows() for c in row if c.number_format == NUMBER_FORMATS[RATE] and c.value]
+    assert rates and all(0 < c.value <= 1 for c in rates)
+    assert any(c.value == "Thủ trưởng đơn vị" for row in ws.iter_rows() for c in row)
+
+
+def test_funds_export(funds_data, funds_plan):  # noqa: F811
+    import io as _io
+
+    from funds.excel import funds_workbook
+
+    buffer = _io.BytesIO()
+    funds_workbook(plan=funds_plan, year=2024).save(buffer)
+    check_workbook(buffer.getvalue(), landscape=True)
