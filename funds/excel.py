@@ -521,7 +521,7 @@ def funds_import(*, plan: Plan, source, filename: str, size: int | None, acting_
     try:
         with transaction.atomic():
             # one import per plan at a time: a second waits here, then reads what the first wrote
-            Plan.objects.select_for_update().filter(pk=plan.pk).first()
+            list(Plan.objects.select_for_update().filter(pk=plan.pk).order_by().values_list("pk", flat=True))
             for row in parsed:
                 issues.extend(_write_row(plan, row, acting_user, result))
             if issues:

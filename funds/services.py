@@ -40,6 +40,12 @@ def _deny(message):
     raise PermissionDenied(message)
 
 
+def _lock(allocation) -> None:
+    """Hold the allocation's row until the transaction ends (no joins: PostgreSQL locks no outer join)."""
+    list(FundAllocation._base_manager.select_for_update().filter(pk=allocation.pk).order_by()
+         .values_list("pk", flat=True))
+
+
 def _bump(model, pk):
     model._base_manager.filter(pk=pk).update(version=F("version") + 1)
 
@@ -103,7 +109,7 @@ def allocation_update(*, allocation: FundAllocation, expected_version: int | Non
     if not policy.can_edit_line(acting_user, allocation.line):
         _deny("Bạn không được sửa phân bổ này.")
     # lock the row first: a disbursement saved meanwhile would change what the rule compares with
-    FundAllocation.objects.select_for_update().filter(pk=allocation.pk).first()
+    _lock(allocation)
     before = allocation.amount
     allocation.amount, allocation.note = amount, note.strip()
     allocation.decision_number, allocation.decision_date = decision_number.strip(), decision_date
@@ -125,7 +131,7 @@ def disbursement_create(*, allocation: FundAllocation, quarter: int, amount: int
                         acting_user) -> FundDisbursement:
     if not policy.can_disburse(acting_user, allocation):
         _deny("Bạn không được ghi giải ngân cho phân bổ này.")
-    FundAllocation.objects.select_for_update().filter(pk=allocation.pk).first()
+    _lock(allocation)
     entry = FundDisbursement(allocation=allocation, quarter=quarter, amount=amount,
                              document_number=document_number.strip(), document_date=document_date,
                              note=note.strip(), recorded_by=acting_user)
@@ -145,7 +151,7 @@ def disbursement_update(*, disbursement: FundDisbursement, expected_version: int
     allocation = disbursement.allocation
     if not policy.can_disburse(acting_user, allocation):
         _deny("Bạn không được sửa số giải ngân này.")
-    FundAllocation.objects.select_for_update().filter(pk=allocation.pk).first()
+    _lock(allocation)
     before = disbursement.amount
     disbursement.amount, disbursement.note = amount, note.strip()
     disbursement.document_number, disbursement.document_date = document_number.strip(), document_date
