@@ -53,6 +53,7 @@ from directory.sheets import (
     issuing_body,
     use_document_font,
 )
+from directory.sheets import rate as sheet_rate
 from directory.text import clean_text
 from directory.xlsx_guard import XlsxLimitError, check_xlsx
 from plans.models import Plan, PlanEvent
@@ -172,7 +173,7 @@ def funds_workbook(*, plan: Plan, year: int, user=None) -> Workbook:
         for name in COLUMN_ORDER:
             value = row.get(name)
             if name == "rate" and value is not None:
-                value = float(value) / 100
+                value = sheet_rate(float(value))
             values.append(safe_text(value) if isinstance(value, str) else value)
         sheet.row(values)
     total_values = [None] * len(COLUMN_ORDER)
@@ -180,7 +181,7 @@ def funds_workbook(*, plan: Plan, year: int, user=None) -> Workbook:
     for key, value in totals.items():
         total_values[COLUMN_ORDER.index(key)] = value
     rate = rules.rate(totals["disbursed"], totals["allocated"])
-    total_values[COLUMN_ORDER.index("rate")] = float(rate) / 100 if rate is not None else None
+    total_values[COLUMN_ORDER.index("rate")] = sheet_rate(float(rate)) if rate is not None else None
     sheet.row(total_values, bold=True)
     sheet.finish(signature=Signature(place=plan.unit.name, day=timezone.localdate()))
     return wb

@@ -14,6 +14,7 @@ from directory.sheets import (
     DocumentSheet,
     Signature,
     issuing_body,
+    rate,
 )
 
 from .reporting import fund_rates
@@ -27,7 +28,8 @@ COLUMNS = [Column("STT", 5, ORDER), Column("Dự án, tiểu dự án / đơn v�
 
 
 def _rate(value):
-    return float(value) / 100 if value is not None else None
+    """12,34 % as the cell value 0.1234 (``directory.sheets.rate``)."""
+    return rate(float(value)) if value is not None else None
 
 
 def add_funds_sheet(wb, *, unit, period) -> None:

@@ -20,7 +20,7 @@ from plans.models import Plan
 from . import policy, services
 from .excel import XLSX_CONTENT_TYPE, FundsImportError, funds_filename, funds_import, funds_workbook
 from .forms import AllocationForm, DisbursementForm, ImportForm, LineCreateForm, LineEditForm
-from .models import FundAllocation, FundDisbursement, FundLine
+from .models import FundAllocation, FundDisbursement, FundLine, FundSource
 from .reporting import fund_rates
 from .rules import rate
 
@@ -104,6 +104,12 @@ class PlanFundsView(CapabilityRequiredMixin, View):
                          "allocated": sum(a["obj"].amount for a in allocs),
                          "disbursed": sum(a["disbursed"] for a in allocs),
                          "can_edit": policy.can_edit_line(user, line)})
+        # each project's lines in the order of the sources (central, local, integrated, mobilised)
+        first = {}
+        for index, row in enumerate(rows):
+            first.setdefault(row["line"].project_id, index)
+        source_order = {value: index for index, value in enumerate(FundSource.values)}
+        rows.sort(key=lambda r: (first[r["line"].project_id], source_order[r["line"].source]))
         rates = fund_rates(unit=None, plan=plan, year=year, user=user)
         return render(request, "funds/plan_funds.html", {
             "plan": plan, "year": year, "years": range(plan.first_year, plan.last_year + 1), "rows": rows,
