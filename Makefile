@@ -112,6 +112,7 @@ print-check: venv
 	$(MANAGE) export_households --commune 395 --year 2024 --output var/print/ra-soat-2024-395.xlsx
 	$(MANAGE) export_households --commune "Thọ Xuân/Xuân Bái" --year 2024 --output var/print/ra-soat-2024-xuan-bai.xlsx
 	$(MANAGE) export_quotas --plan thoxuan-2024 --year 2024 --output var/print/chi-tieu-2024-thoxuan.xlsx
+	$(MANAGE) export_funds --plan thoxuan-2024 --year 2024 --output var/print/kinh-phi-2024-thoxuan.xlsx
 	$(PY) scripts/pdf_pages.py var/print/*.xlsx
 
 clean:

@@ -36,7 +36,7 @@ def demo_data(settings, standards):
     call_command("loaddata", "units", "agencies_thoxuan", verbosity=0)
     # the Makefile's demo-data steps, with a few households per commune
     for name, args in (("load_admin_units", ["--province", "38", "--province", "15"]), ("load_seed_plans", []),
-                       ("create_demo_users", []), ("seed_report_duties", ["--demo"]),
+                       ("load_demo_funds", []), ("create_demo_users", []), ("seed_report_duties", ["--demo"]),
                        ("open_report_runs", []), ("generate_demo_households", ["--per-commune", "4"]),
                        ("refresh_dashboard", [])):
         call_command(name, *args, verbosity=0)

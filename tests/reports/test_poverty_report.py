@@ -126,7 +126,7 @@ def test_annual_report_numbers(dataset, district, tmp_path):
     assert report.total.figures.identity_holds
     # the report alone prints (and is signed); the appendices are a second workbook: by cause, by indicator,
     # the households that moved
-    assert wb.sheetnames == ["Tổng hợp"]
+    assert wb.sheetnames == ["Tổng hợp", "Kinh phí"]  # with the programme funds (six-month, annual)
     wb = load_workbook(tmp_path / "phu-luc.xlsx")
     assert wb.sheetnames == ["Theo nguyên nhân nghèo", "Theo chỉ số thiếu hụt", "Danh sách hộ biến động"]
     causes = {r[0]: r[1:6] for r in wb["Theo nguyên nhân nghèo"].iter_rows(values_only=True) if r and r[0]}
