@@ -394,7 +394,7 @@ def parse_rows(rows: list[tuple], plan: Plan) -> tuple[list[ParsedRow], list[Imp
             year = int(float(_text(raw_year).replace(",", "."))) if _text(raw_year) else None
         except ValueError:
             fault("year", f"“{_text(raw_year)}” không phải là năm.")
-        if year is None and raw_year in (None, "") :
+        if year is None and raw_year in (None, ""):
             fault("year", "chưa ghi năm.")
         elif year is not None and not plan.first_year <= year <= plan.last_year:
             fault("year", f"năm {year} nằm ngoài thời kỳ của kế hoạch ({plan.period_label}).")
