@@ -213,7 +213,9 @@ def test_no_role_reaches_an_object_outside_its_unit(client, world, role):
 
 
 # Read-only pages of the plans a commune's row names (issue 14, point 5: ``readable_by``).
-NAMED_READ_URLS = {"plans:plan_detail", "plans:quota_grid", "plans:quota_export"}
+# The outside plan's fund allocation also goes to Bản Mù: its official reads the plan's funds page and export,
+# which show only that allocation's rows (funds.models for_user).
+NAMED_READ_URLS = {"plans:plan_detail", "plans:quota_grid", "plans:quota_export", "funds:plan_funds", "funds:export"}
 
 
 def test_a_commune_official_named_by_a_plan_reads_it_and_changes_nothing(client, world):
