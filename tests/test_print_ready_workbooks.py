@@ -62,7 +62,8 @@ def test_poverty_report(dataset, district, tmp_path):  # noqa: F811
     path = tmp_path / "bao-cao.xlsx"
     build_poverty_report(unit=district, period=Period("year", 2024), output=path, appendix=tmp_path / "phu-luc.xlsx")
     wb = check_workbook(path, landscape=True)
-    assert wb.sheetnames == ["Tổng hợp"]  # the document that is printed and signed: nothing else prints with it
+    # the documents that are printed and signed: the summary and (annual, six-month) the programme funds, one page
+    assert wb.sheetnames == ["Tổng hợp", "Kinh phí"]
     summary = wb["Tổng hợp"]
     assert summary.print_title_rows.count("$") == 2 and summary.print_title_rows != "$1:$1"
     appendix = check_workbook(tmp_path / "phu-luc.xlsx", landscape=True)
