@@ -24,13 +24,19 @@ from households.classification import NoStandardError, standard_for_review
 from households.models import Indicator, PovertyCause, ReviewRound
 from plans.models import IndicatorTarget, TargetMeasure, TargetProgress
 from plans.selectors import quota_by_commune
-from reports.boundaries import Boundaries, clean_boundaries, fold_predecessors, fold_totals, household_key
+from reports.boundaries import (
+    Boundaries,
+    clean_boundaries,
+    fold_predecessors,
+    fold_totals,
+    household_key,
+    report_communes,
+)
 from reports.models import ReportRun
 from reports.periods import Period, PeriodKind
 from reports.poverty import (
     Figures,
     SummaryRow,
-    communes_of,
     household_totals,
     report_inputs,
     sum_rows,
@@ -90,6 +96,8 @@ class YearCompletion:
 
     @property
     def label(self) -> str:
+        if not self.total:  # a unit that ended before the year (a district in 2026), or had no commune yet
+            return f"{self.year}: đơn vị không có xã nào trong năm này"
         return f"{self.year}: {self.done}/{self.total} xã đã có kết quả"
 
 
@@ -102,9 +110,10 @@ def year_completion(unit: AdministrativeUnit, years: list[int]) -> dict[int, Yea
     review of the province: 300 ms of the province dashboard's 390 ms at a million households.)"""
     from households.models import Review, ReviewStatus
 
-    # The communes that existed during each year (a reform changes the list); one small query per year.
-    per_year = {year: set(communes_of(unit, datetime.date(year, 1, 1), datetime.date(year, 12, 31))
-                          .values_list("pk", flat=True)) for year in years}
+    # The communes that existed during each year (a reform changes the list), on that year's boundaries: a
+    # new commune's years before it existed count the communes it came from (Lam Sơn's 2024: Xuân Bái...).
+    per_year = {year: set(report_communes(unit, datetime.date(year, 1, 1), datetime.date(year, 12, 31),
+                                          Boundaries.PERIOD).values_list("pk", flat=True)) for year in years}
     commune_ids = set().union(*per_year.values()) if per_year else set()
     done: dict[int, int] = defaultdict(int)
     if years and commune_ids:
@@ -240,6 +249,7 @@ class DashboardData:
     fraction_elapsed: float
     commune_count: int
     boundaries: str = Boundaries.PERIOD
+    communes: list[Child] = field(default_factory=list)  # one per commune summed (the map and its table)
 
     @property
     def elapsed_percent(self) -> int:
@@ -505,7 +515,7 @@ def dashboard_data(user, unit: AdministrativeUnit, year: int, today: datetime.da
                          targets=plan_targets(user, unit, year,
                                               known={(unit.pk, year): UnitYear(total_row, rate_previous)}),
                          refreshed_at=refreshed_at, fraction_elapsed=fraction, commune_count=len(communes),
-                         boundaries=boundaries)
+                         boundaries=boundaries, communes=commune_children)
 
 
 def _commune_children(communes, figures, totals, quotas, fraction: float, runs: list[dict]) -> list[Child]:

@@ -15,8 +15,10 @@ from directory.models import AdministrativeUnit
 from directory.unit_search import UnitSearchField
 
 from . import selectors
+from .ended import ended_unit
 from .excel import SHEET_NAMES, build_dashboard_workbook
 from .forms import DashboardFilterForm
+from .map import commune_map
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CHART_ORDER = ["rate_by_unit", "rate_over_years", "quota_progress", "deprivation_profile", "causes", "timeliness"]
@@ -61,7 +63,11 @@ class DashboardView(CapabilityRequiredMixin, View):
             })
         data, years, _ = _data(request)
         charts = [(key, data.charts[key]) for key in CHART_ORDER]
+        ended = ended_unit(request.user, data.unit, data.year, data.boundaries, data.today)
+        communes = None if ended else commune_map(data)
         return render(request, "dashboard/index.html", {
+            "ended": ended, "map": communes,
+            "map_json": communes.as_json(data.year, data.boundaries) if communes else None,
             "data": data, "h": data.headline, "years": years or [data.year], "charts": charts,
             "completion": [data.completion[y] for y in years if y in data.completion],
             "chart_json": dict(charts),
