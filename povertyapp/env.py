@@ -51,3 +51,12 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value == "":
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def tile_source(url: str) -> str | None:
+    """The Content-Security-Policy source that lets a map load tiles from ``url`` (a Leaflet URL template):
+    "https://{s}.tile.example.vn/{z}/{x}/{y}.png" -> "https://*.tile.example.vn"; None for a path on this
+    site (already 'self') or no URL."""
+    if not url.startswith(("https://", "http://")):
+        return None
+    return "/".join(url.split("/", 3)[:3]).replace("{s}", "*")

@@ -7,7 +7,7 @@ import dj_database_url
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
 
-from povertyapp.env import env, env_bool, env_int, env_list
+from povertyapp.env import env, env_bool, env_int, env_list, tile_source
 from povertyapp.sentry import init_sentry
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -201,6 +201,14 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
+# The dashboard map's background tiles (Leaflet URL template, e.g. https://tile.example.vn/{z}/{x}/{y}.png, or
+# a path on this site): off by default, so the map works on an intranet with no internet (marks over the
+# province's outline box). When set, its host is allowed as an image source, and nothing else is.
+DASHBOARD_MAP_TILES_URL = env("DASHBOARD_MAP_TILES_URL", "")
+DASHBOARD_MAP_TILES_ATTRIBUTION = env("DASHBOARD_MAP_TILES_ATTRIBUTION", "")
+if tile_source(DASHBOARD_MAP_TILES_URL):
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(tile_source(DASHBOARD_MAP_TILES_URL))
+
 # No page needs the camera, microphone, location, payment or USB; printing and downloads need nothing here.
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()" for feature in (
