@@ -147,7 +147,7 @@ def test_a_district_on_today_s_boundaries_says_it_ended_and_offers_the_new_commu
     assert "Huyện Thọ Xuân không còn từ ngày 01/07/2025" in text and "không còn cấp huyện" in text
     assert 'id="kpi-poor"' not in text and 'id="commune-map"' not in text  # no wall of zeros
     ended = response.context["ended"]
-    assert {c.name for c in ended.communes} == {name for name in placed.new}
+    assert {c.name for c in ended.communes} == set(placed.new)
     assert ended.last_year == 2024
     assert f'href="?don_vi={district.pk}&amp;nam=2024&amp;dia_gioi=period"' in text
     # a district account may not open the new communes or the province: named, not linked
