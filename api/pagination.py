@@ -10,6 +10,8 @@ class Cursor(CursorPagination):
     max_page_size = 200
     ordering = "pk"
     cursor_query_param = "cursor"
+    cursor_query_description = "Con trỏ trang: dùng nguyên địa chỉ trang sau (hoặc trang trước) mà câu trả lời gửi kèm."
+    page_size_query_description = "Số dòng mỗi trang (mặc định 50, tối đa 200)."
     invalid_cursor_message = "Con trỏ trang (cursor) không hợp lệ; dùng đúng liên kết “next”/“previous”."
 
     def get_paginated_response_schema(self, schema):

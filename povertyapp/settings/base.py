@@ -41,7 +41,6 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
-    "drf_spectacular_sidecar",  # Swagger UI's files, served from our own static files (no CDN)
     "api",
 ]
 
@@ -375,11 +374,9 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
-    "SWAGGER_UI_DIST": "SIDECAR",
     # drf-spectacular's enum hook, then ours: the database's integer column ranges left out (same schema on
     # SQLite and PostgreSQL).
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema_hooks.drop_storage_bounds"],
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     # Stable component names for the choice sets used in several places (the committed schema must not churn).
     "ENUM_NAME_OVERRIDES": {
         "UnitKindEnum": "directory.models.UnitKind",
