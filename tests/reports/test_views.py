@@ -144,7 +144,8 @@ def test_generate_queues_a_task_and_the_page_shows_its_state(client_for, commune
     download = client.get(url("run_download", run_a.pk, "tao"))
     assert download.status_code == 200
     workbook = load_workbook(io.BytesIO(b"".join(download.streaming_content)))
-    assert workbook.sheetnames == ["Tổng hợp"]
+    # the signed documents: the summary, and (an annual report) the programme's funds
+    assert workbook.sheetnames == ["Tổng hợp", "Kinh phí"]
     # and its appendices (by cause, by indicator, the households that moved) as a second workbook
     assert "Tải phụ lục (.xlsx)" in client.get(url("run_detail", run_a.pk)).content.decode()
     appendix = client.get(url("run_download", run_a.pk, "phu-luc"))
