@@ -391,8 +391,11 @@ class DocumentSheet:
     def note(self, text: str, *, italic: bool = True, size: float = 10) -> int:
         return self.line(text, italic=italic, size=size, align="left")
 
-    def finish(self, *, signature: Signature | None = None) -> None:
-        """The signature block (when given), then the page setup. Call after the last row."""
+    def finish(self, *, signature: Signature | None = None, one_page: bool = False) -> None:
+        """The signature block (when given), then the page setup. Call after the last row.
+
+        ``one_page`` fits the sheet to one page tall as well as wide (a short table that would spill its
+        last rows and signatures onto a second page)."""
         last_table_row = self.row_index
         if signature is not None:
             self._append([], height=10)
@@ -404,16 +407,18 @@ class DocumentSheet:
             for _ in range(4):  # room for signatures and the stamp
                 self._append([], height=18)
         print_setup(self.ws, last_column=self.last_column, last_row=max(self.row_index, last_table_row),
-                    title_rows=self.header_rows, landscape=self.landscape)
+                    title_rows=self.header_rows, landscape=self.landscape, one_page=one_page)
 
 
-def print_setup(ws, *, last_column: int, last_row: int, title_rows: tuple[int, int] | None, landscape: bool) -> None:
-    """A4, one page wide, header rows on every page, print area, margins and "Trang 1/3" in the footer."""
+def print_setup(ws, *, last_column: int, last_row: int, title_rows: tuple[int, int] | None, landscape: bool,
+                one_page: bool = False) -> None:
+    """A4, one page wide (and tall with ``one_page``), header rows on every page, print area, margins and
+    "Trang 1/3" in the footer."""
     ws.page_setup.paperSize = PAPER_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
+    ws.page_setup.fitToHeight = 1 if one_page else 0
     if title_rows:
         ws.print_title_rows = f"{title_rows[0]}:{title_rows[1]}"
     ws.print_area = f"A1:{get_column_letter(last_column)}{max(last_row, 1)}"

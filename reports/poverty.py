@@ -409,6 +409,9 @@ def sum_rows(code: str, name: str, rows: list[SummaryRow], kind: str) -> Summary
     return SummaryRow(code, name, figures, total, quota, kind)
 
 
+ONE_PAGE_SUMMARY_ROWS = 45  # unit rows (communes and totals) that still read well on one landscape A4 page
+
+
 def summary_rows(unit: AdministrativeUnit, communes: list[AdministrativeUnit], figures: dict[int, Figures],
                  totals: dict[int, int], quotas: dict) -> list[SummaryRow]:
     """One row per commune; for a province, grouped by district with a subtotal row; then "Tổng cộng"."""
@@ -574,7 +577,9 @@ def build_poverty_report(*, unit: AdministrativeUnit, period: Period, output,
         f"{_thousands(counter['n'])} hộ biến động.",
     ):
         summary.note(note)
-    summary.finish(signature=_signature(unit))
+    # A district's summary (its communes, about 30) prints on one page with its signatures, so the report
+    # with its funds sheet is a two-page document; a province's hundreds of communes keep their page breaks.
+    summary.finish(signature=_signature(unit), one_page=len(rows) <= ONE_PAGE_SUMMARY_ROWS)
     if period.kind in ("half", "year"):  # the six-month and annual reports carry the programme's funds
         from funds.sheets import add_funds_sheet
 

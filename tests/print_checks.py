@@ -14,7 +14,9 @@ def assert_print_ready(ws, *, landscape: bool | None = None, signature: bool = T
     if landscape is not None:
         assert setup.orientation == ("landscape" if landscape else "portrait"), f"{ws.title}: {setup.orientation}"
     assert ws.sheet_properties.pageSetUpPr.fitToPage, f"{ws.title}: chưa đặt vừa trang"
-    assert int(setup.fitToWidth) == 1 and int(setup.fitToHeight) == 0, f"{ws.title}: không vừa một trang ngang"
+    assert int(setup.fitToWidth) == 1, f"{ws.title}: không vừa một trang ngang"
+    # 0: as many pages tall as the rows need; 1: a short document fitted on one page with its signatures
+    assert int(setup.fitToHeight) in (0, 1), f"{ws.title}: fitToHeight {setup.fitToHeight}"
     assert ws.print_title_rows, f"{ws.title}: dòng tiêu đề không lặp lại trên mỗi trang"
     assert ws.print_area, f"{ws.title}: chưa đặt vùng in"
     assert "&P" in (ws.oddFooter.center.text or "") and "&N" in ws.oddFooter.center.text

@@ -66,6 +66,8 @@ def test_poverty_report(dataset, district, tmp_path):  # noqa: F811
     assert wb.sheetnames == ["Tổng hợp", "Kinh phí"]
     summary = wb["Tổng hợp"]
     assert summary.print_title_rows.count("$") == 2 and summary.print_title_rows != "$1:$1"
+    # a district's summary (a few dozen communes) prints on one page with its signatures
+    assert int(summary.page_setup.fitToHeight) == 1
     appendix = check_workbook(tmp_path / "phu-luc.xlsx", landscape=True)
     for ws in appendix.worksheets:
         assert any("Phụ lục kèm theo Báo cáo kết quả giảm nghèo" in str(c.value) for row in ws.iter_rows(max_row=12)
