@@ -39,24 +39,31 @@ def lockout_response(request, original_response=None, credentials=None):
 
 @login_required
 def profile(request):
-    """The user's own page: who they are, their password, and their API token (create, replace, revoke).
+    """The user's own page: who they are, their password, and their API tokens (create, revoke).
 
-    A new token is shown once, on the answer to the POST that created it (never stored in the browser's history:
-    every signed-in page is no-store); afterwards only its first characters are shown."""
-    from api.tokens import issue_token, revoke_token, token_of
+    A new key is shown once, on the answer to the POST that created it (never stored in the browser's history:
+    every signed-in page is no-store; the server keeps only its digest); afterwards only its first characters."""
+    from api.tokens import issue_token, revoke_token, tokens_of
 
     user = request.user
-    new_key = None
+    new_key = new_token = None
+    name_error = ""
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "create":
-            new_key = issue_token(user).key
-            messages.success(request, "Đã tạo mã truy cập API mới; mã cũ (nếu có) không dùng được nữa.")
+            try:
+                new_token, new_key = issue_token(user, request.POST.get("name"))
+            except ValueError as exc:
+                name_error = f"Tên mã: {exc}"
+            else:
+                messages.success(request, f"Đã tạo mã truy cập API “{new_token.name}”; mã cũ cùng tên (nếu có) "
+                                          "không dùng được nữa.")
         elif action == "revoke":
-            if revoke_token(user):
+            if revoke_token(user, request.POST.get("token") or 0):
                 messages.success(request, "Đã thu hồi mã truy cập API: các chương trình dùng mã này bị từ chối.")
             return redirect("profile")
     return render(request, "registration/profile.html", {
-        "token": token_of(user), "new_key": new_key, "capabilities": sorted(
+        "tokens": tokens_of(user), "new_key": new_key, "new_token": new_token, "name_error": name_error,
+        "name_max": 80, "capabilities": sorted(
             str(label) for cap, label in CAP_LABELS.items() if user_can(user, cap)),
     })

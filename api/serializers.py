@@ -284,11 +284,15 @@ class MeSerializer(serializers.Serializer):
 class TokenRequestSerializer(serializers.Serializer):
     username = serializers.CharField(label="tên đăng nhập")
     password = serializers.CharField(label="mật khẩu", style={"input_type": "password"}, trim_whitespace=False)
+    name = serializers.CharField(label="tên mã", required=False, allow_blank=True, max_length=80,
+                                 help_text="Tên để nhận ra mã (mặc định “API (lấy bằng mật khẩu)”); mã cũ cùng tên "
+                                           "của tài khoản bị thay thế.")
 
 
 class TokenSerializer(serializers.Serializer):
-    token = serializers.CharField(label="mã truy cập")
+    token = serializers.CharField(label="mã truy cập", help_text="Chỉ trả về một lần: máy chủ chỉ lưu mã băm.")
     created = serializers.DateTimeField(label="tạo lúc")
+    name = serializers.CharField(label="tên mã")
 
 
 # --------------------------------------------------------------------------- write bodies (documentation)

@@ -13,11 +13,9 @@ from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
-from rest_framework.authtoken.models import Token
 from rest_framework.exceptions import AuthenticationFailed, PermissionDenied, ValidationError
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from accounts.audit import record
@@ -35,7 +33,10 @@ from reports.models import ReportRun
 
 from . import serializers as s
 from . import writes
+from .models import ApiToken
 from .permissions import RoleCapability
+from .throttling import ScopedThrottle
+from .tokens import issue_token, revoke_all
 
 REVIEW_APPROVERS = "Cán bộ có quyền phê duyệt hoặc chủ tịch UBND xã"
 
@@ -125,8 +126,9 @@ class MeView(ApiView):
 
 
 class TokenView(APIView):
-    """POST: a username and password give the user's token (created if missing; login lockout applies).
-    DELETE: revoke the token the request was made with (or the session user's)."""
+    """POST: a username and password give a new token, shown once (it replaces the user's token of the same
+    name; login lockout applies). DELETE: revoke the token the request was made with (with the browser's
+    session: all of the user's tokens)."""
 
     throttle_scope = "token"
     serializer_class = s.TokenRequestSerializer
@@ -135,9 +137,14 @@ class TokenView(APIView):
         return [AllowAny()] if self.request.method == "POST" else [IsAuthenticated()]
 
     def get_throttles(self):
-        return [ScopedRateThrottle()] if self.request.method == "POST" else super().get_throttles()
+        return [ScopedThrottle()] if self.request.method == "POST" else super().get_throttles()
 
-    @extend_schema(request=s.TokenRequestSerializer, responses={200: s.TokenSerializer}, auth=[])
+    @extend_schema(request=s.TokenRequestSerializer, responses={200: s.TokenSerializer}, auth=[],
+                   summary="Lấy mã truy cập bằng mật khẩu",
+                   description="Tên đăng nhập và mật khẩu cho một mã truy cập mới, trả về một lần duy nhất (máy chủ "
+                               "chỉ lưu mã băm SHA-256). Mã cũ cùng tên (`name`, mặc định “API (lấy bằng mật "
+                               "khẩu)”) của tài khoản bị thay thế. Sai mật khẩu nhiều lần thì bị khóa đăng nhập như "
+                               "trên trang web; tối đa 20 yêu cầu mỗi giờ.")
     def post(self, request):
         form = s.TokenRequestSerializer(data=request.data)
         form.is_valid(raise_exception=True)
@@ -148,14 +155,22 @@ class TokenView(APIView):
             raise AuthenticationFailed("Sai tên đăng nhập hoặc mật khẩu (hoặc tài khoản đang bị khóa đăng nhập).")
         if user.must_change_password:
             raise AuthenticationFailed("Tài khoản đang dùng mật khẩu tạm: đăng nhập trang web và đổi mật khẩu trước.")
-        token, _ = Token.objects.get_or_create(user=user)
+        try:
+            token, key = issue_token(user, form.validated_data.get("name"))
+        except ValueError as exc:
+            raise ValidationError({"name": [str(exc)]}) from exc
         # A password login like the web's: in the audit log (failed ones are logged by the login signal).
         record(AuditAction.LOGIN, request=request._request, user=user, detail="Lấy mã truy cập API")
-        return Response(s.TokenSerializer({"token": token.key, "created": token.created}).data)
+        return Response(s.TokenSerializer({"token": key, "created": token.created, "name": token.name}).data)
 
-    @extend_schema(request=None, responses={204: None})
+    @extend_schema(request=None, responses={204: None}, summary="Thu hồi mã truy cập",
+                   description="Thu hồi mã đã dùng để gửi yêu cầu này; với phiên đăng nhập của trình duyệt: thu hồi "
+                               "mọi mã của tài khoản.")
     def delete(self, request):
-        Token.objects.filter(user=request.user).delete()
+        if isinstance(request.auth, ApiToken):
+            request.auth.delete()
+        else:  # the browser's session: every token of the user
+            revoke_all(request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

@@ -11,11 +11,12 @@ added to ``API_ROUTES`` (or, when it reads no data of a unit, to ``NOT_SCOPED`` 
 from __future__ import annotations
 
 import json
+import uuid
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from rest_framework.authtoken.models import Token
 
+from api.models import ApiToken
 from directory.models import AdministrativeUnit
 from households.models import Household, Review
 from plans.models import IndicatorTarget, Plan, QuotaTable
@@ -108,7 +109,7 @@ def _client(user):
     from rest_framework.test import APIClient
 
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {ApiToken.create_for(user, f'quét {uuid.uuid4()}')[1]}")
     return client
 
 

@@ -7,6 +7,7 @@ import dj_database_url
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
 
+from povertyapp.caching import caches_for
 from povertyapp.env import env, env_bool, env_int, env_list, tile_source
 from povertyapp.sentry import init_sentry
 
@@ -39,7 +40,6 @@ INSTALLED_APPS = [
     "ops",
     "health_check",  # its HTML page template (ops.health builds the checks)
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "api",
 ]
@@ -258,6 +258,12 @@ CELERY_BROKER_TRANSPORT_OPTIONS = (
     else {}
 )
 CELERY_RESULT_BACKEND = None
+
+# --- Cache ------------------------------------------------------------------
+# The process's memory unless CACHE_URL names a Redis database (production defaults to the broker's Redis,
+# database 1: povertyapp.settings.production). It holds the API's throttle counts only; sessions and the
+# login lockout (django-axes) live in the database.
+CACHES = caches_for(env("CACHE_URL", ""), CELERY_BROKER_URL)
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_SERIALIZER = "json"
@@ -353,8 +359,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.Cursor",
     "PAGE_SIZE": 50,
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.UserRateThrottle",
-                                 "rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.UserThrottle", "api.throttling.AnonThrottle"],
     "DEFAULT_THROTTLE_RATES": {"user": API_THROTTLE_USER, "anon": API_THROTTLE_ANON, "token": "20/hour"},
     "EXCEPTION_HANDLER": "api.errors.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

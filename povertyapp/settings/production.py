@@ -2,6 +2,8 @@
 
 import dj_database_url
 
+from povertyapp.caching import caches_for, default_cache_url
+
 from .base import *  # noqa: F401,F403
 from .base import env, env_bool, env_int, env_list
 
@@ -16,6 +18,10 @@ DATABASES = {
 }
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
 CELERY_BROKER_TRANSPORT_OPTIONS = {}
+# Shared by every gunicorn worker, so that the API's throttle counts a user's requests once, not per process:
+# CACHE_URL, by default the broker's Redis server, database CACHE_REDIS_DB (1); never the broker's own database.
+CACHES = caches_for(env("CACHE_URL", default_cache_url(CELERY_BROKER_URL, env_int("CACHE_REDIS_DB", 1))),
+                    CELERY_BROKER_URL)
 
 # Hashed names (ManifestStaticFilesStorage) are cached by browsers for a year (WhiteNoise marks them
 # immutable); other files under /static/ for a day.

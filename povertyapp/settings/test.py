@@ -27,6 +27,9 @@ if CELERY_BROKER_URL.startswith("filesystem"):
         "control_folder": str(_broker_dir / "control"),
         "store_processed": False,
     }
+# Each test process counts in its own memory, whatever CACHE_URL says (tests/api/test_throttle_shared.py makes
+# its own Redis clients).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="povertyapp-test-static-"))
 WHITENOISE_AUTOREFRESH = True
 
