@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Max
 
 from ..models import Household, Member, Review, ReviewRound, ReviewStatus
@@ -17,6 +18,7 @@ from .faults import ImportFault
 from .validating import ParsedRow
 
 CHUNK = 900  # ids per IN (...) query: under SQLite's oldest limit of 999 parameters
+LARGE_CHUNK = 10_000  # where the database has no parameter limit (PostgreSQL): fewer round trips
 
 # What an import may change on a stored household or review (and writes history for).
 HOUSEHOLD_IMPORT_FIELDS = ("head_name", "village", "area", "member_count", "is_ethnic_minority",
@@ -31,16 +33,57 @@ def chunks(items, size=CHUNK):
         yield items[start:start + size]
 
 
+def id_chunks(items):
+    """Chunks of ids for ``IN (...)``: 900 under a parameter limit (SQLite), else 10.000."""
+    return chunks(items, CHUNK if connection.features.max_query_params else LARGE_CHUNK)
+
+
+STORED_HOUSEHOLD_FIELDS = ("id", "commune_id", "current_commune_id", "code", "area_reason", *HOUSEHOLD_IMPORT_FIELDS)
+
+
+class StoredHousehold:
+    """A stored household as the import reads it: plain values from one ``values_list`` row.
+
+    A model instance per matched household cost 3 s of a 50.000-row import (issue 12); one is made
+    only for a household that changes or whose review is updated (``model()``, made once and kept).
+    """
+
+    __slots__ = (*STORED_HOUSEHOLD_FIELDS, "_model")
+
+    def __init__(self, values: tuple):
+        for name, value in zip(STORED_HOUSEHOLD_FIELDS, values, strict=True):
+            setattr(self, name, value)
+        self._model = None
+
+    @property
+    def pk(self) -> int:
+        return self.id
+
+    def model(self) -> Household:
+        """The ``Household`` with these values (its other fields deferred, as ``.only()`` gives them)."""
+        if self._model is None:
+            # from_db takes the values in the model's field order, the others deferred
+            names = [f.attname for f in Household._meta.concrete_fields if f.attname in STORED_HOUSEHOLD_FIELDS]
+            self._model = Household.from_db(Household.objects.db, names, [getattr(self, name) for name in names])
+        return self._model
+
+    def set(self, name: str, value) -> None:
+        """Change a field here and on the model instance, if one was made."""
+        setattr(self, name, value)
+        if self._model is not None:
+            setattr(self._model, name, value)
+
+
 @dataclass
 class Existing:
-    households: dict[tuple[int, str], Household]  # (commune id, code) → household
+    households: dict[tuple[int, str], StoredHousehold]  # (commune id, code) → household
     reviews: dict[tuple[int, int], Review]  # (household id, year) → periodic review
     indicator_ids: dict[int, set[int]]  # review id → deprived indicator ids
     cause_ids: dict[int, set[int]]  # review id → cause ids
     with_members: set[int]  # household ids that have a member list
     latest_year: dict[int, int]  # household id → year of its latest stored periodic review
 
-    def household_of(self, r: ParsedRow) -> Household | None:
+    def household_of(self, r: ParsedRow) -> StoredHousehold | None:
         return self.households.get((r.commune.pk, r.code))
 
     def review_of(self, r: ParsedRow) -> Review | None:
@@ -48,40 +91,44 @@ class Existing:
         return self.reviews.get((household.pk, r.year)) if household else None
 
 
-def adopt_stored_codes(rows: list[ParsedRow]) -> None:
-    """Codes match whatever their case: a row's code becomes the stored spelling ("xb001" → "XB001").
-
-    One index-only read of each commune's codes (a commune has thousands of households, not millions).
-    """
-    stored: dict[tuple[int, str], str] = {}
-    for commune_id in {r.commune.pk for r in rows}:
-        for code in Household.objects.filter(commune_id=commune_id).values_list("code", flat=True).iterator(5000):
-            stored.setdefault((commune_id, code.casefold()), code)
-    for r in rows:
-        r.code = stored.get((r.commune.pk, r.code.casefold()), r.code)
+def _stored_households(**where) -> list[StoredHousehold]:
+    return [StoredHousehold(values) for values in
+            Household.objects.filter(**where).values_list(*STORED_HOUSEHOLD_FIELDS)]
 
 
 def fetch_existing(rows: list[ParsedRow]) -> Existing:
-    adopt_stored_codes(rows)
-    codes: dict[int, set[str]] = defaultdict(set)
+    """The stored rows the file names.
+
+    Households: one read of each named commune's households (a commune has thousands, not millions),
+    which also gives each row's code its stored spelling ("xb001" → "XB001": codes match whatever their
+    case); then, for the codes not registered there, the households that moved into the commune (a row of
+    a year after the reform names the new commune; one registered in the new commune itself wins a clash).
+    Reviews, members and the deprivations: one query per chunk of ids.
+    """
+    by_commune: dict[int, list[ParsedRow]] = defaultdict(list)
     years = set()
     for r in rows:
-        codes[r.commune.pk].add(r.code)
+        by_commune[r.commune.pk].append(r)
         years.add(r.year)
-    households = {}
-    for commune_id, commune_codes in codes.items():
-        for chunk in chunks(commune_codes):
-            for hh in Household.objects.filter(commune_id=commune_id, code__in=chunk).only(
-                    "pk", "commune_id", "current_commune_id", "code", "area_reason", *HOUSEHOLD_IMPORT_FIELDS):
+    households: dict[tuple[int, str], StoredHousehold] = {}
+    for commune_id, commune_rows in by_commune.items():
+        registered: dict[str, StoredHousehold] = {}
+        for hh in _stored_households(commune_id=commune_id):
+            registered.setdefault(hh.code.casefold(), hh)
+        missing = set()
+        for r in commune_rows:
+            hh = registered.get(r.code.casefold())
+            if hh is None:
+                missing.add(r.code)
+            else:
+                r.code = hh.code
                 households[(commune_id, hh.code)] = hh
-            # A row of a year after the reform names the new commune: the households that moved there keep
-            # their code (one registered in the new commune itself wins a clash).
-            for hh in Household.objects.filter(current_commune_id=commune_id, code__in=chunk).only(
-                    "pk", "commune_id", "current_commune_id", "code", "area_reason", *HOUSEHOLD_IMPORT_FIELDS):
+        for chunk in id_chunks(sorted(missing)):
+            for hh in _stored_households(current_commune_id=commune_id, code__in=chunk):
                 households.setdefault((commune_id, hh.code), hh)
-    ids = [hh.pk for hh in households.values()]
+    ids = sorted({hh.pk for hh in households.values()})
     reviews, with_members, latest_year = {}, set(), {}
-    for chunk in chunks(ids):
+    for chunk in id_chunks(ids):
         for review in Review.objects.filter(household_id__in=chunk, round=ReviewRound.PERIODIC, year__in=years).only(
                 "pk", "household_id", "commune_id", "year", "round", "review_date", "standard_id", "effective_date",
                 "approved_by_id", "approved_at", *REVIEW_IMPORT_FIELDS):
@@ -93,7 +140,7 @@ def fetch_existing(rows: list[ParsedRow]) -> Existing:
     indicator_ids, cause_ids = defaultdict(set), defaultdict(set)
     review_ids = [r.pk for r in reviews.values()]
     through_i, through_c = Review.deprived_indicators.through, Review.causes.through
-    for chunk in chunks(review_ids):
+    for chunk in id_chunks(review_ids):
         for review_id, indicator_id in through_i.objects.filter(review_id__in=chunk).values_list(
                 "review_id", "indicator_id"):
             indicator_ids[review_id].add(indicator_id)

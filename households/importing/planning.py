@@ -23,7 +23,7 @@ from ..areas import commune_on, unit_area
 from ..classification import classify
 from ..models import HistoryAction, HistoryEntry, Household, Review, ReviewStatus, default_effective_date
 from ..services import display_value, history_entries, review_compute
-from .matching import HOUSEHOLD_IMPORT_FIELDS, REVIEW_IMPORT_FIELDS, Existing, is_unchanged
+from .matching import HOUSEHOLD_IMPORT_FIELDS, REVIEW_IMPORT_FIELDS, Existing, StoredHousehold, is_unchanged
 from .reference import Reference
 from .validating import ParsedRow
 
@@ -98,7 +98,7 @@ def history_tuple(entry: HistoryEntry) -> tuple:
     return tuple(getattr(entry, name) for name in HISTORY_FIELDS)
 
 
-def household_changes(r: ParsedRow, hh: Household, existing: Existing) -> dict[str, object]:
+def household_changes(r: ParsedRow, hh: StoredHousehold, existing: Existing) -> dict[str, object]:
     """Field → new value for what the row changes on a stored household."""
     new = {"head_name": r.head_name}
     if r.village is not None:
@@ -142,13 +142,14 @@ def _plan_households(plan: Plan, rows, existing: Existing, acting_user) -> dict[
         if r.year >= existing.latest_year.get(hh.pk, 0):
             changes = household_changes(r, hh, existing)
             if changes:
-                old = {k: display_value(hh, k) for k in changes}
+                obj = hh.model()
+                old = {k: display_value(obj, k) for k in changes}
                 for name, value in changes.items():
-                    setattr(hh, name, value)
-                plan.changed_households.append(hh)
+                    hh.set(name, value)
+                plan.changed_households.append(obj)
                 plan.household_history += [history_tuple(e) for e in history_entries(
-                    household_id=hh.pk, object_type="household", obj=hh, label=f"Hộ {hh.code}",
-                    action=HistoryAction.UPDATE, old=old, new={k: display_value(hh, k) for k in old},
+                    household_id=hh.pk, object_type="household", obj=obj, label=f"Hộ {hh.code}",
+                    action=HistoryAction.UPDATE, old=old, new={k: display_value(obj, k) for k in old},
                     actor=acting_user, comment=plan.note(r))]
         # key[0] is the row's commune: the registered one, or the new commune the household moved to (the
         # review is made there).
@@ -186,7 +187,7 @@ def _plan_reviews(plan: Plan, rows, existing: Existing, reference: Reference, ho
             plan.new_reviews.append(NewReview(r, key, household_id, commune_id, r.year, snapshot.standard_id, area,
                                               r.income, count, classify(snapshot, area, r.income, count), labour))
             continue
-        review.household = existing.households[key]  # cached: no query in review_compute
+        review.household = existing.households[key].model()  # cached: no query in review_compute
         if is_unchanged(r, review, existing, approve=approve):
             plan.unchanged += 1
             continue
