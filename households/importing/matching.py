@@ -10,7 +10,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Max
 
 from ..models import Household, Member, Review, ReviewRound, ReviewStatus
 from .columns import COL_YEAR, Columns
@@ -128,15 +127,23 @@ def fetch_existing(rows: list[ParsedRow]) -> Existing:
                 households.setdefault((commune_id, hh.code), hh)
     ids = sorted({hh.pk for hh in households.values()})
     reviews, with_members, latest_year = {}, set(), {}
+    reviewed = set()  # households with a stored review of one of the file's years
     for chunk in id_chunks(ids):
+        # Each household's periodic years (two or three): its latest year, and whether the file's year is stored.
+        for household_id, year in Review.objects.filter(household_id__in=chunk, round=ReviewRound.PERIODIC
+                                                        ).order_by().values_list("household_id", "year"):
+            if year > latest_year.get(household_id, 0):
+                latest_year[household_id] = year
+            if year in years:
+                reviewed.add(household_id)
+        with_members.update(Member.objects.filter(household_id__in=chunk).order_by()
+                            .values_list("household_id", flat=True).distinct())
+    # The stored reviews themselves only where there are some (next year's list has none).
+    for chunk in id_chunks(sorted(reviewed)):
         for review in Review.objects.filter(household_id__in=chunk, round=ReviewRound.PERIODIC, year__in=years).only(
                 "pk", "household_id", "commune_id", "year", "round", "review_date", "standard_id", "effective_date",
                 "approved_by_id", "approved_at", *REVIEW_IMPORT_FIELDS):
             reviews[(review.household_id, review.year)] = review
-        with_members.update(Member.objects.filter(household_id__in=chunk).order_by()
-                            .values_list("household_id", flat=True).distinct())
-        latest_year.update(Review.objects.filter(household_id__in=chunk, round=ReviewRound.PERIODIC)
-                           .values_list("household_id").annotate(Max("year")).order_by())
     indicator_ids, cause_ids = defaultdict(set), defaultdict(set)
     review_ids = [r.pk for r in reviews.values()]
     through_i, through_c = Review.deprived_indicators.through, Review.causes.through
