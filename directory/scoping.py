@@ -124,10 +124,11 @@ class UnitScope:
             return queryset.none()
         # A literal id list (computed once per request; a province is a few thousand units at most): the
         # planner then serves "first page ordered by (commune_id, code)" from the index (measured by `scale`).
+        # ``in_ids`` (directory.lookups): one array parameter, not 600 values prepared one by one.
         fields = (unit_fields,) if isinstance(unit_fields, str) else tuple(unit_fields)
         condition = models.Q()
         for field in fields:
-            lookup = "pk__in" if field == "pk" else f"{field}__in"
+            lookup = "pk__in_ids" if field == "pk" else f"{field}__in_ids"
             condition |= models.Q(**{lookup: ids})
         return queryset.filter(condition)
 

@@ -66,9 +66,10 @@ class _FundScoped(ScopedQuerySet):
         if ids is not None:
             if not ids:
                 return self.none()
-            condition = Q(**{f"{self.plan_path}__in": ids})
+            # in_ids (directory.lookups): the scope's ids as one array parameter (a province: ~600)
+            condition = Q(**{f"{self.plan_path}__in_ids": ids})
             if self.commune_path:
-                condition |= Q(**{f"{self.commune_path}__in": ids})
+                condition |= Q(**{f"{self.commune_path}__in_ids": ids})
             qs = qs.filter(condition)
         agency = _agency_filter(user, lead=self.lead_path, recipient=self.recipient_path)
         if agency is not None:

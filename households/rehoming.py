@@ -93,7 +93,7 @@ def predecessors_on(unit_ids: Iterable[int], day: datetime.date) -> dict[int, in
     for _ in range(10):
         if not owner:
             break
-        predecessor_ids = set(UnitSuccession.objects.filter(successor_id__in=list(owner), effective_date__lte=day)
+        predecessor_ids = set(UnitSuccession.objects.filter(successor_id__in_ids=list(owner), effective_date__lte=day)
                               .values_list("predecessor_id", flat=True))
         links = _links_from(predecessor_ids, day)
         next_owner = {}
