@@ -25,6 +25,7 @@ RATE_CLASSES = [
     ("r4", 20, None, "Từ 20% trở lên"),
 ]
 NO_RATE = ("rn", "Chưa có tỷ lệ (chưa có tổng số hộ)")
+_LABELS = {key: label for key, _, _, label in RATE_CLASSES}
 
 
 def rate_class(rate: float | None) -> str:
@@ -34,6 +35,11 @@ def rate_class(rate: float | None) -> str:
         if (low is None or rate >= low) and (high is None or rate < high):
             return key
     return RATE_CLASSES[-1][0]
+
+
+def rate_label(key: str) -> str:
+    """The legend's label of a class from ``rate_class``."""
+    return _LABELS.get(key, NO_RATE[1])
 
 
 @dataclass
@@ -51,7 +57,7 @@ class MapCommune:
 
     @property
     def rate_label(self) -> str:
-        return {key: label for key, _, _, label in RATE_CLASSES}.get(self.rate_class, NO_RATE[1])
+        return rate_label(self.rate_class)
 
     @property
     def has_position(self) -> bool:

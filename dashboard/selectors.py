@@ -1,8 +1,9 @@
 """Reads of the dashboard: one unit and year, from the pre-aggregated figures (never the households).
 
 Everything the page, its charts, their tables and the Excel download show comes from
-``dashboard_data``; the per-commune rows are turned into ``reports.poverty.Figures`` and
-summed by the same ``summary_rows`` the annual report uses, so both agree by construction.
+``dashboard_data``; the rows are summed per commune in SQL (one grouped query), turned into
+``reports.poverty.Figures`` and summed by the same ``sum_rows`` the annual report uses, so both agree
+by construction.
 
 Each chart is a plain dict (``Chart``): labels and datasets for Chart.js, and the same
 numbers as a table (headers + rows) for the page, the printout and the Excel sheet.
@@ -15,7 +16,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum
+from django.db import connection
+from django.db.models import Case, Count, Exists, F, Max, OuterRef, Q, Subquery, Sum, When
 from django.http import Http404
 
 from directory.models import AdministrativeUnit
@@ -29,7 +31,6 @@ from reports.boundaries import (
     clean_boundaries,
     fold_predecessors,
     fold_totals,
-    household_key,
     report_communes,
 )
 from reports.models import ReportRun
@@ -40,7 +41,6 @@ from reports.poverty import (
     household_totals,
     report_inputs,
     sum_rows,
-    summary_rows,
 )
 
 from .models import CommuneYearFigures
@@ -120,7 +120,7 @@ def year_completion(unit: AdministrativeUnit, years: list[int]) -> dict[int, Yea
         probes = {f"done_{year}": Exists(Review.objects.filter(
             commune_id=OuterRef("pk"), year=year, status=ReviewStatus.APPROVED, round=ReviewRound.PERIODIC))
             for year in years}
-        rows = (AdministrativeUnit.objects.filter(pk__in=commune_ids).order_by().annotate(**probes)
+        rows = (AdministrativeUnit.objects.filter(pk__in_ids=commune_ids).order_by().annotate(**probes)
                 .values_list("pk", *probes))
         for commune_id, *flags in rows:
             for year, flag in zip(years, flags, strict=True):
@@ -259,30 +259,64 @@ class DashboardData:
 # --------------------------------------------------------------------------- the figures
 
 
-def _figures_by_commune(commune_ids: list[int], year: int, boundaries: str = Boundaries.PERIOD
-                        ) -> tuple[dict[int, Figures], dict, dict, object]:
+def _counted_in(boundaries: str, end: datetime.date):
+    """``reports.boundaries.household_key`` of a CommuneYearFigures row as an SQL expression: the commune
+    the row counts in (its current commune on today's boundaries; on the period's, the current commune only
+    when the registered one ended before ``end``; ``current_commune`` equals ``commune`` when none moved)."""
+    if boundaries == Boundaries.CURRENT:
+        return F("current_commune_id")
+    return Case(When(commune__valid_to__lt=end, then=F("current_commune_id")), default=F("commune_id"))
+
+
+def _figure_rows(commune_ids: list[int], year: int, boundaries: str):
+    """The year's rows that count in one of ``commune_ids``, each annotated with ``counted_in``."""
+    return (CommuneYearFigures.objects.filter(year=year)
+            .filter(Q(commune_id__in_ids=commune_ids) | Q(current_commune_id__in_ids=commune_ids))
+            .annotate(counted_in=_counted_in(boundaries, datetime.date(year, 12, 31)))
+            .filter(counted_in__in_ids=commune_ids).order_by())
+
+
+def _profile_sums(rows) -> tuple[dict[str, int], dict[str, int]]:
+    """The deprivation and the cause counts ({str(indicator or cause id): households}) summed over the JSON
+    columns of ``rows``: in SQL on PostgreSQL (jsonb_each_text, one grouped query), in Python elsewhere
+    (SQLite, the embedded default)."""
+    sums: dict[str, dict[str, int]] = {"deprivations": defaultdict(int), "causes": defaultdict(int)}
+    if connection.vendor != "postgresql":
+        for deprivations, causes in rows.values_list("deprivations", "causes"):
+            for column, counts in (("deprivations", deprivations), ("causes", causes)):
+                for key, n in counts.items():
+                    sums[column][key] += n
+        return sums["deprivations"], sums["causes"]
+    sql, params = rows.values("deprivations", "causes").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT e.kind, e.key, SUM(e.value::bigint) FROM ({sql}) AS f(deprivations, causes), LATERAL ("
+            "SELECT 'deprivations', * FROM jsonb_each_text(f.deprivations) "
+            "UNION ALL SELECT 'causes', * FROM jsonb_each_text(f.causes)) AS e(kind, key, value) "
+            "GROUP BY e.kind, e.key", params)
+        for column, key, n in cursor.fetchall():
+            sums[column][key] = int(n)
+    return sums["deprivations"], sums["causes"]
+
+
+def _figures_by_commune(commune_ids: list[int], year: int, boundaries: str = Boundaries.PERIOD,
+                        profiles: bool = True) -> tuple[dict[int, Figures], dict, dict, object]:
     """The communes' figures for ``year``: the rows (registered commune, commune managing today) summed
-    into the commune each counts in on ``boundaries`` (``reports.boundaries.household_key``)."""
-    wanted, end = set(commune_ids), datetime.date(year, 12, 31)
-    rows = (CommuneYearFigures.objects.filter(year=year)
-            .filter(Q(commune_id__in=commune_ids) | Q(current_commune_id__in=commune_ids))
-            .annotate(commune_valid_to=F("commune__valid_to")))
+    in SQL into the commune each counts in on ``boundaries`` (``reports.boundaries.household_key``), one
+    grouped query; with ``profiles`` also the deprivation and cause counts (one query more)."""
+    if not commune_ids:  # a unit with no commune that year
+        return {}, {}, {}, None
+    rows = _figure_rows(commune_ids, year, boundaries)
     figures: dict[int, Figures] = {}
-    deprivations: dict[str, int] = defaultdict(int)
-    causes: dict[str, int] = defaultdict(int)
     refreshed_at = None
-    for row in rows:
-        moved_to = row.current_commune_id if row.current_commune_id != row.commune_id else None
-        key = household_key(boundaries, end, row.commune_id, row.commune_valid_to, moved_to)
-        if key not in wanted:
-            continue
-        figures.setdefault(key, Figures()).add(Figures(**{name: getattr(row, name) for name in FIGURE_FIELDS}))
-        for key, n in row.deprivations.items():
-            deprivations[key] += n
-        for key, n in row.causes.items():
-            causes[key] += n
-        refreshed_at = row.refreshed_at if refreshed_at is None else max(refreshed_at, row.refreshed_at)
-    return figures, deprivations, causes, refreshed_at
+    grouped = rows.values("counted_in").annotate(**{f"sum_{name}": Sum(name) for name in FIGURE_FIELDS},
+                                                 last_refresh=Max("refreshed_at"))
+    for row in grouped.values_list("counted_in", *(f"sum_{name}" for name in FIGURE_FIELDS), "last_refresh"):
+        figures[row[0]] = Figures(*row[1:-1])
+        refreshed_at = row[-1] if refreshed_at is None else max(refreshed_at, row[-1])
+    if not profiles:
+        return figures, {}, {}, refreshed_at
+    return figures, *_profile_sums(rows), refreshed_at
 
 
 def _children(unit: AdministrativeUnit, communes: list[AdministrativeUnit]) -> dict[int, AdministrativeUnit]:
@@ -366,8 +400,8 @@ def unit_year(unit: AdministrativeUnit, year: int, boundaries: str | None = None
     boundaries = clean_boundaries(boundaries, period.end, unit)
     communes, totals, quotas = report_inputs(unit, period, boundaries)
     ids = [c.pk for c in communes]
-    figures = _figures_by_commune(ids, year, boundaries)[0]
-    row = summary_rows(unit, communes, figures, totals, quotas)[-1]
+    figures = _figures_by_commune(ids, year, boundaries, profiles=False)[0]
+    row = _total_row([_commune_row(c, figures, totals, quotas) for c in communes])
     return UnitYear(row, _previous_rate(row, ids, year, boundaries))
 
 
@@ -440,18 +474,18 @@ def _year_series(commune_ids: list[int], years: list[int], boundaries: str = Bou
     from reports.models import HouseholdTotal
 
     current = boundaries == Boundaries.CURRENT
-    by_field = "current_commune_id__in" if current else "commune_id__in"
+    by_field = "current_commune_id__in_ids" if current else "commune_id__in_ids"
     sources = list(owner) if current and owner else commune_ids
     sums = {r["year"]: r for r in CommuneYearFigures.objects.filter(**{by_field: commune_ids}, year__in=years)
             .values("year").annotate(poor_end=Sum("poor_end"), poor_start=Sum("poor_start"),
                                      near_poor_end=Sum("near_poor_end")).order_by()}
-    totals = {r["year"]: r for r in HouseholdTotal.objects.filter(commune_id__in=sources, year__in=years)
+    totals = {r["year"]: r for r in HouseholdTotal.objects.filter(commune_id__in_ids=sources, year__in=years)
               .values("year").annotate(total=Sum("total"), n=Count("commune_id", distinct=True)).order_by()}
     # on today's boundaries a total is complete when every one of today's communes has one of its own or
     # of an earlier commune's
     covered = {}
     if current and owner:
-        for y, cid in HouseholdTotal.objects.filter(commune_id__in=sources, year__in=years).values_list("year",
+        for y, cid in HouseholdTotal.objects.filter(commune_id__in_ids=sources, year__in=years).values_list("year",
                                                                                                          "commune_id"):
             covered.setdefault(y, set()).add(owner[cid])
     series = []
@@ -487,11 +521,11 @@ def dashboard_data(user, unit: AdministrativeUnit, year: int, today: datetime.da
     commune_ids = [c.pk for c in communes]
     owner = fold_predecessors(commune_ids, today) if boundaries == Boundaries.CURRENT else None
     figures, deprivations, causes, refreshed_at = _figures_by_commune(commune_ids, year, boundaries)
-    total_row = summary_rows(unit, communes, figures, totals, quotas)[-1]
     fraction = year_fraction_elapsed(year, today)
 
     runs = _runs_by_unit(unit, year, today)
     commune_children = _commune_children(communes, figures, totals, quotas, fraction, runs)
+    total_row = _total_row([c.row for c in commune_children])
     children = _unit_children(unit, commune_children, fraction)
     _attach_runs(children, runs)
     behind = sorted((c for c in commune_children if c.is_behind_quota or c.overdue_reports),
@@ -518,6 +552,19 @@ def dashboard_data(user, unit: AdministrativeUnit, year: int, today: datetime.da
                          boundaries=boundaries, communes=commune_children)
 
 
+def _commune_row(commune: AdministrativeUnit, figures, totals, quotas) -> SummaryRow:
+    """The commune's row, as ``reports.poverty.summary_rows`` makes it."""
+    quota = quotas.get(commune.pk)
+    return SummaryRow(commune.code, commune.display_name, figures.get(commune.pk) or Figures(),
+                      totals.get(commune.pk), quota.total if quota is not None else None)
+
+
+def _total_row(commune_rows: list[SummaryRow]) -> SummaryRow:
+    """The report's "Tổng cộng" row (the last of ``summary_rows``) from its commune rows, without the
+    district subtotals the dashboard does not show."""
+    return sum_rows("", "Tổng cộng", commune_rows, "total")
+
+
 def _commune_children(communes, figures, totals, quotas, fraction: float, runs: list[dict]) -> list[Child]:
     """One Child per commune (for the "communes behind" list), with its own overdue reports."""
     overdue: dict[int, int] = defaultdict(int)
@@ -525,9 +572,7 @@ def _commune_children(communes, figures, totals, quotas, fraction: float, runs: 
         overdue[r["reporting_unit_id"]] += r["overdue_now"]
     children = []
     for c in communes:
-        quota = quotas.get(c.pk)
-        row = SummaryRow(c.code, c.display_name, figures.get(c.pk, Figures()), totals.get(c.pk),
-                         quota.total if quota is not None else None)
+        row = _commune_row(c, figures, totals, quotas)
         children.append(Child(c, row, None if row.quota is None else row.quota * fraction, overdue.get(c.pk, 0)))
     return children
 
