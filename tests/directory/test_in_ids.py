@@ -16,7 +16,8 @@ def test_same_rows_as_in(province, district, commune_a, commune_b, commune_c):
         AdministrativeUnit.objects.filter(parent__in=[district.pk])) >= {commune_a, commune_b}
     assert set(AdministrativeUnit.objects.filter(parent_id__in_ids=[province.pk])) == set(
         AdministrativeUnit.objects.filter(parent_id__in=[province.pk]))
-    assert set(AdministrativeUnit.objects.exclude(pk__in_ids=ids)) == set(AdministrativeUnit.objects.exclude(pk__in=ids))
+    assert set(AdministrativeUnit.objects.exclude(pk__in_ids=ids)) == set(
+        AdministrativeUnit.objects.exclude(pk__in=ids))
 
 
 def test_empty_list_matches_nothing_and_drops_out_of_an_or(province, commune_a):
