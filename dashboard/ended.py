@@ -26,6 +26,13 @@ class EndedUnit:
     openable: frozenset[int]  # of those, the ones the user may open
 
     @property
+    def existed_in_year(self) -> bool:
+        """The unit existed on some day of ``year``: its money of that year (plans, funds) is its own, whatever
+        the boundaries of the household figures."""
+        start = self.unit.valid_from
+        return (start is None or start.year <= self.year) and self.year <= self.unit.valid_to.year
+
+    @property
     def first_day_gone(self) -> datetime.date:
         return self.unit.valid_to + datetime.timedelta(days=1)
 

@@ -190,3 +190,20 @@ def test_other_province_staff_see_nothing(funds_data):
     other = UserFactory(username="yb", role="province_staff", unit=ProvinceFactory(code="15", name="Yên Bái"))
     assert not FundLine.objects.for_user(other).exists()
     assert not fund_rates(unit=None, year=2024, user=other).has_data
+
+
+def test_an_ended_district_still_shows_its_funds_for_the_years_it_existed(client_for, funds_data, district):
+    """Thọ Xuân district ended on 30/06/2025: on today's boundaries its household figures are gone (the ended
+    notice), but its 2024 plan's money is its own and still shows; 2026, when it no longer existed, has none."""
+    from directory.models import Role
+
+    district.valid_to = datetime.date(2025, 6, 30)
+    district.save()
+    leader = UserFactory(username="ld_thoxuan_funds", role=Role.LEADERSHIP, unit=district)
+    client = client_for(leader)
+    page = client.get(reverse("dashboard:index"), {"nam": 2024, "dia_gioi": "current"})
+    text = page.content.decode()
+    assert page.context["ended"] is not None and 'id="ended-unit"' in text
+    assert 'id="chart-funds"' in text and "1.000.000.000" in text and "51,43%" in text
+    gone = client.get(reverse("dashboard:index"), {"nam": 2026, "dia_gioi": "period"}).content.decode()
+    assert 'id="ended-unit"' in gone and 'id="chart-funds"' not in gone
