@@ -42,7 +42,8 @@ class SuccessorLinkSerializer(SuccessionSerializer):
 
 
 class UnitSerializer(UnitRefSerializer):
-    """A unit with its period and its lineage across the reform (where it came from, where it went)."""
+    # The docstrings of serializers are the schema's component descriptions (Vietnamese, for the API's users).
+    """Một đơn vị hành chính với thời gian hiệu lực và quan hệ kế thừa qua đợt sắp xếp (từ đâu, về đâu)."""
 
     parent = serializers.PrimaryKeyRelatedField(read_only=True, label="trực thuộc")
     level_label = serializers.CharField(source="get_level_display", read_only=True, label="cấp (tên)")
@@ -74,7 +75,7 @@ class ReviewEventSerializer(serializers.ModelSerializer):
 
 
 class ReviewSerializer(serializers.ModelSerializer):
-    """A review: its category is computed by the standard of its round and year, never sent."""
+    """Một phiếu rà soát: phân loại hộ do máy chủ tính theo chuẩn nghèo của đợt và năm, không nhận từ người gửi."""
 
     household = serializers.PrimaryKeyRelatedField(read_only=True, label="hộ gia đình")
     household_code = serializers.CharField(source="household.code", read_only=True, label="mã hộ")
@@ -121,7 +122,7 @@ class HouseholdSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_year_category(self, household) -> str | None:
-        """With ``year``: the category of the household's latest approved review of that year."""
+        """Khi lọc theo ``year``: phân loại theo phiếu rà soát đã phê duyệt gần nhất của hộ trong năm đó."""
         return getattr(household, "year_category", None)
 
 
@@ -183,7 +184,7 @@ class TargetProgressSerializer(serializers.ModelSerializer):
 
 
 class TargetSerializer(serializers.ModelSerializer):
-    """A target with its latest actual (``latest_*``) and whether that meets it."""
+    """Một chỉ tiêu với kết quả thực hiện gần nhất (``latest_*``) và đánh giá đạt hay chưa."""
 
     latest_actual = serializers.DecimalField(max_digits=14, decimal_places=3, read_only=True, allow_null=True,
                                              label="kết quả gần nhất")
@@ -316,8 +317,9 @@ class MemberWriteSerializer(serializers.Serializer):
 
 
 class HouseholdWriteSerializer(serializers.Serializer):
-    """POST: a new household (a commune official's own commune is taken when ``commune`` is left out).
-    PATCH: only the fields sent, plus ``version`` (or ``If-Match``); ``members`` replaces the member list."""
+    """POST: đăng ký hộ mới (bỏ trống ``commune`` thì lấy xã của cán bộ cấp xã).
+    PATCH: chỉ các trường gửi lên, kèm ``version`` (hoặc tiêu đề ``If-Match``); ``members`` thay cả danh sách
+    thành viên."""
 
     code = serializers.CharField(label="mã hộ")
     commune = serializers.IntegerField(required=False, label="xã (id)")
@@ -338,8 +340,8 @@ class HouseholdWriteSerializer(serializers.Serializer):
 
 
 class ReviewWriteSerializer(serializers.Serializer):
-    """POST: a draft review of ``household`` (``submit: true`` also submits it). PATCH: only the fields sent,
-    plus ``version``. The category is always computed, never sent."""
+    """POST: phiếu rà soát nháp của hộ ``household`` (``submit: true`` thì nộp luôn). PATCH: chỉ các trường gửi
+    lên, kèm ``version``. Phân loại hộ luôn do máy chủ tính, không nhận từ người gửi."""
 
     household = serializers.IntegerField(required=False, label="hộ gia đình (id; chỉ khi tạo)")
     year = serializers.IntegerField(required=False, label="năm rà soát")

@@ -11,7 +11,7 @@ from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.shortcuts import render
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics, status
 from rest_framework.exceptions import AuthenticationFailed, PermissionDenied, ValidationError
 from rest_framework.permissions import AllowAny, IsAuthenticated
@@ -111,6 +111,11 @@ def _etag(response, version):
 # --------------------------------------------------------------------------- me and tokens
 
 
+@extend_schema_view(
+    get=extend_schema(
+        summary="Tài khoản đang gọi",
+        description=("Ai đang gọi API: tên đăng nhập, vai trò, đơn vị và những việc vai trò đó được làm "
+                     "(`capabilities`).")))
 class MeView(ApiView):
     serializer_class = s.MeSerializer
     pagination_class = None
@@ -192,6 +197,12 @@ def _units_with_lineage(queryset):
     OpenApiParameter("code", str, description="Mã đơn vị hành chính."),
     OpenApiParameter("q", str, description="Tìm theo tên (không dấu cũng được)."),
 ])
+@extend_schema_view(
+    get=extend_schema(
+        summary="Danh sách đơn vị hành chính",
+        description=("Các đơn vị hành chính trong phạm vi của tài khoản có hiệu lực vào ngày `date` (mặc định: hôm "
+                     "nay), mỗi đơn vị kèm các đơn vị trước và sau nó qua đợt sắp xếp (`predecessors`, "
+                     "`successors`).")))
 class UnitList(ApiView, generics.ListAPIView):
     """Administrative units of the user's scope valid on a date, each with its lineage."""
 
@@ -216,6 +227,11 @@ class UnitList(ApiView, generics.ListAPIView):
         return _units_with_lineage(queryset)
 
 
+@extend_schema_view(
+    get=extend_schema(
+        summary="Một đơn vị hành chính",
+        description=("Một đơn vị trong phạm vi của tài khoản, kèm các đơn vị trước và sau nó. Đơn vị ngoài phạm vi: "
+                     "404.")))
 class UnitDetail(ApiView, generics.RetrieveAPIView):
     serializer_class = s.UnitSerializer
 
@@ -235,6 +251,17 @@ class UnitDetail(ApiView, generics.RetrieveAPIView):
     OpenApiParameter("village", str, description="Thôn, bản, tổ dân phố."),
     OpenApiParameter("code", str, description="Mã hộ."),
 ])
+@extend_schema_view(
+    get=extend_schema(
+        summary="Danh sách hộ",
+        description=("Các hộ thuộc địa bàn của tài khoản, phân trang theo con trỏ (`next`/`previous`, không bao giờ "
+                     "đếm tổng). Lọc theo xã (`commune`), năm (`year`) và phân loại của năm đó (`category`: theo "
+                     "phiếu rà soát đã phê duyệt gần nhất của năm).")),
+    post=extend_schema(
+        summary="Đăng ký hộ mới",
+        description=("Cán bộ cấp xã đăng ký một hộ của xã mình, kèm danh sách thành viên (`members`); khả năng lao "
+                     "động của hộ được tính từ thành viên. Xã đã sáp nhập không đăng ký hộ mới được (403, nêu xã tiếp "
+                     "nhận). Ghi lịch sử thay đổi.")))
 class HouseholdList(ApiView, generics.ListCreateAPIView):
     """Households of the user's units (GET); a commune official registers a household (POST, with members)."""
 
@@ -285,6 +312,17 @@ def _with_page_extras(household):
     return household
 
 
+@extend_schema_view(
+    get=extend_schema(
+        summary="Thông tin một hộ",
+        description=("Một hộ với thành viên, các phiếu rà soát (kèm các bước xử lý), phân loại và biến động từng năm,"
+                     " và quan hệ kế thừa của xã. Tiêu đề `ETag` là phiên bản của hộ.")),
+    patch=extend_schema(
+        summary="Sửa thông tin hộ",
+        description=("Chỉ sửa các trường gửi lên; `members` thay cả danh sách thành viên. Phải gửi phiên bản đã đọc "
+                     "(`version` trong thân hoặc tiêu đề `If-Match: \"3\"`): phiên bản đã cũ bị từ chối với 409 "
+                     "(412 khi dùng `If-Match`) kèm các khác biệt; thiếu phiên bản: 428. Lịch sử thay đổi được ghi "
+                     "lại.")))
 class HouseholdDetail(ApiView):
     """A household with members, reviews (with their workflow steps) and yearly categories (GET); an edit
     (PATCH: only the fields sent; ``members`` replaces the list) with the version read (body or If-Match)."""
@@ -303,6 +341,10 @@ class HouseholdDetail(ApiView):
         return _household_response(request, writes.save_household(request, household), status.HTTP_200_OK)
 
 
+@extend_schema_view(
+    get=extend_schema(
+        summary="Lịch sử thay đổi của hộ",
+        description="Mọi thay đổi đã ghi của hộ (ai, lúc nào, trường nào, giá trị cũ → mới), mới nhất trước."))
 class HouseholdHistory(ApiView, generics.ListAPIView):
     """Every recorded change of the household (who, when, field, old → new), newest first."""
 
@@ -331,6 +373,15 @@ def _reviews(queryset):
     OpenApiParameter("status", str, enum=list(ReviewStatus.values), description="Trạng thái."),
     OpenApiParameter("round", str, enum=list(ReviewRound.values), description="Đợt rà soát."),
 ])
+@extend_schema_view(
+    get=extend_schema(
+        summary="Danh sách phiếu rà soát",
+        description="Các phiếu rà soát của địa bàn tài khoản, lọc theo xã, năm và trạng thái."),
+    post=extend_schema(
+        summary="Tạo phiếu rà soát nháp",
+        description=("Tạo phiếu rà soát nháp cho một hộ (`submit: true` thì nộp luôn, như nút “Lưu và nộp” trên trang "
+                     "web). Phân loại hộ luôn do máy chủ tính từ thu nhập, khu vực và các chỉ số thiếu hụt theo chuẩn "
+                     "nghèo của năm.")))
 class ReviewList(ApiView, generics.ListCreateAPIView):
     """Reviews of the user's units (GET); a draft review of a household (POST; ``submit: true`` also submits
     it, like the web's "Lưu và nộp"). The category is computed from income, area and deprivations."""
@@ -373,6 +424,15 @@ def _review_response(request, pk, code=status.HTTP_200_OK):
     return _etag(Response(s.ReviewDetailSerializer(review).data, status=code), review.version)
 
 
+@extend_schema_view(
+    get=extend_schema(
+        summary="Một phiếu rà soát",
+        description=("Một phiếu rà soát với các bước xử lý (tạo, sửa, nộp, trả lại, phê duyệt, mở lại). Tiêu đề "
+                     "`ETag` là phiên bản.")),
+    patch=extend_schema(
+        summary="Sửa phiếu rà soát",
+        description=("Sửa phiếu nháp hoặc phiếu bị trả lại (chỉ các trường gửi lên), kèm phiên bản đã đọc. Phiếu đã "
+                     "phê duyệt bị khóa: muốn sửa phải mở lại (`reopen`).")))
 class ReviewDetail(ApiView):
     """A review with its workflow steps (GET); an edit of a draft or returned review (PATCH, with the version)."""
 
@@ -410,6 +470,10 @@ class _Transition(ApiView):
 
 
 @extend_schema(request=s.VersionSerializer, responses={200: s.ReviewDetailSerializer})
+@extend_schema_view(
+    post=extend_schema(
+        summary="Nộp phiếu rà soát",
+        description="Nộp phiếu nháp hoặc phiếu bị trả lại cho người phê duyệt, kèm phiên bản đã đọc."))
 class ReviewSubmit(_Transition):
     """Submit a draft or returned review to its approver."""
 
@@ -420,6 +484,11 @@ class ReviewSubmit(_Transition):
 
 
 @extend_schema(request=s.VersionSerializer, responses={200: s.ReviewDetailSerializer})
+@extend_schema_view(
+    post=extend_schema(
+        summary="Phê duyệt phiếu rà soát",
+        description=("Phê duyệt (và khóa) phiếu đã nộp: cán bộ cấp huyện trước ngày 01/07/2025, chủ tịch UBND xã từ "
+                     "ngày đó.")))
 class ReviewApprove(_Transition):
     """Approve (and lock) a submitted review: district staff before 01/07/2025, the commune chairman after."""
 
@@ -430,6 +499,10 @@ class ReviewApprove(_Transition):
 
 
 @extend_schema(request=s.CommentSerializer, responses={200: s.ReviewDetailSerializer})
+@extend_schema_view(
+    post=extend_schema(
+        summary="Trả lại phiếu rà soát",
+        description="Trả phiếu đã nộp về xã, kèm nhận xét (`comment`, bắt buộc)."))
 class ReviewReturn(_Transition):
     """Return a submitted review to the commune with a comment (required)."""
 
@@ -441,6 +514,11 @@ class ReviewReturn(_Transition):
 
 
 @extend_schema(request=s.ReasonSerializer, responses={200: s.ReviewDetailSerializer})
+@extend_schema_view(
+    post=extend_schema(
+        summary="Mở lại phiếu đã phê duyệt",
+        description=("Mở lại phiếu đã phê duyệt để sửa, kèm lý do (`reason`, bắt buộc); phiếu trở về trạng thái “Trả "
+                     "lại”.")))
 class ReviewReopen(_Transition):
     """Reopen an approved review for correction with a reason (required); it goes back as returned."""
 
@@ -452,6 +530,10 @@ class ReviewReopen(_Transition):
 
 
 @extend_schema(parameters=[COMMUNE, YEAR])
+@extend_schema_view(
+    get=extend_schema(
+        summary="Hàng chờ phê duyệt",
+        description="Các phiếu đã nộp mà tài khoản này phê duyệt (cùng hàng chờ với trang web)."))
 class ApprovalQueue(ApiView, generics.ListAPIView):
     """Submitted reviews this user approves (the web's queue: the same selector)."""
 
@@ -473,6 +555,11 @@ class ApprovalQueue(ApiView, generics.ListAPIView):
 
 @extend_schema(parameters=[
     OpenApiParameter("year", int, required=True, description="Năm của biến động (so với năm trước)."), COMMUNE])
+@extend_schema_view(
+    get=extend_schema(
+        summary="Biến động hộ nghèo trong năm",
+        description=("Phân loại của từng hộ trong năm `year` (theo phiếu rà soát đã phê duyệt gần nhất của năm) và "
+                     "biến động so với năm trước: thoát nghèo, nghèo phát sinh, tái nghèo… (`null`: không đổi).")))
 class MovementList(ApiView, generics.ListAPIView):
     """Each household's category in a year (its latest approved review of that year) and its movement from
     the year before: thoát nghèo, nghèo phát sinh, tái nghèo... (null: no change)."""
@@ -505,6 +592,10 @@ class MovementList(ApiView, generics.ListAPIView):
 # --------------------------------------------------------------------------- plans, targets, quotas
 
 
+@extend_schema_view(
+    get=extend_schema(
+        summary="Danh sách kế hoạch",
+        description="Các kế hoạch, quyết định do đơn vị của tài khoản ban hành."))
 class PlanList(ApiView, generics.ListAPIView):
     """Plans issued by the user's units."""
 
@@ -514,6 +605,11 @@ class PlanList(ApiView, generics.ListAPIView):
         return plan_selectors.plan_list(self.request.user)
 
 
+@extend_schema_view(
+    get=extend_schema(
+        summary="Một kế hoạch",
+        description=("Một kế hoạch với các chỉ tiêu (mỗi chỉ tiêu kèm kết quả thực hiện gần nhất) và các năm có bảng "
+                     "chỉ tiêu giảm nghèo.")))
 class PlanDetail(ApiView):
     """A plan with its targets (each with its latest actual) and the years of its quota tables."""
 
@@ -534,6 +630,11 @@ def _targets(queryset):
 
 
 @extend_schema(parameters=[OpenApiParameter("plan", int, description="Số hiệu (id) của kế hoạch."), YEAR])
+@extend_schema_view(
+    get=extend_schema(
+        summary="Danh sách chỉ tiêu",
+        description=("Các chỉ tiêu của những kế hoạch trong phạm vi, mỗi chỉ tiêu kèm kết quả thực hiện gần nhất và "
+                     "đánh giá đạt hay chưa.")))
 class TargetList(ApiView, generics.ListAPIView):
     """Targets of the plans in scope, each with its latest actual and whether it is met."""
 
@@ -551,6 +652,10 @@ class TargetList(ApiView, generics.ListAPIView):
         return _targets(queryset)
 
 
+@extend_schema_view(
+    get=extend_schema(
+        summary="Một chỉ tiêu",
+        description="Một chỉ tiêu với mọi kết quả thực hiện đã ghi."))
 class TargetDetail(ApiView, generics.RetrieveAPIView):
     """A target with every actual recorded for it."""
 
@@ -562,6 +667,10 @@ class TargetDetail(ApiView, generics.RetrieveAPIView):
 
 
 @extend_schema(parameters=[OpenApiParameter("plan", int, description="Số hiệu (id) của kế hoạch."), YEAR])
+@extend_schema_view(
+    get=extend_schema(
+        summary="Danh sách bảng chỉ tiêu giảm nghèo",
+        description="Các bảng chỉ tiêu giảm hộ nghèo giao các xã, của những kế hoạch trong phạm vi."))
 class QuotaTableList(ApiView, generics.ListAPIView):
     """Quota tables (chỉ tiêu giảm hộ nghèo giao các xã) of the plans in scope."""
 
@@ -579,6 +688,10 @@ class QuotaTableList(ApiView, generics.ListAPIView):
         return queryset
 
 
+@extend_schema_view(
+    get=extend_schema(
+        summary="Một bảng chỉ tiêu giảm nghèo",
+        description="Một bảng chỉ tiêu với một dòng cho mỗi xã."))
 class QuotaTableDetail(ApiView):
     """A quota table with one row per commune."""
 
@@ -604,6 +717,11 @@ def _runs(user):
                            description="Tình trạng hạn nộp."),
     OpenApiParameter("unit", int, description="Đơn vị báo cáo (id)."),
 ])
+@extend_schema_view(
+    get=extend_schema(
+        summary="Danh sách kỳ báo cáo",
+        description=("Các báo cáo mà đơn vị của tài khoản phải nộp, với tình trạng hạn nộp và tình trạng tạo tệp báo "
+                     "cáo.")))
 class ReportRunList(ApiView, generics.ListAPIView):
     """Reports owed by the user's units, with their deadline status and the state of their workbook build."""
 
@@ -624,6 +742,10 @@ class ReportRunList(ApiView, generics.ListAPIView):
         return queryset
 
 
+@extend_schema_view(
+    get=extend_schema(
+        summary="Một kỳ báo cáo",
+        description="Một báo cáo phải nộp, với hạn nộp, tình trạng và tình trạng tạo tệp báo cáo."))
 class ReportRunDetail(ApiView, generics.RetrieveAPIView):
     serializer_class = s.ReportRunSerializer
 
@@ -640,6 +762,11 @@ class ReportRunDetail(ApiView, generics.RetrieveAPIView):
     OpenApiParameter("boundaries", str, enum=["period", "current"],
                      description="Địa giới: của năm (period) hoặc hiện nay (current)."),
 ], responses={200: s.DashboardSerializer})
+@extend_schema_view(
+    get=extend_schema(
+        summary="Số liệu tổng quan",
+        description=("Số liệu tổng quan của một đơn vị và năm (cùng số liệu tổng hợp sẵn với trang Tổng quan), theo "
+                     "địa giới của năm hoặc địa giới hiện nay (`boundaries`).")))
 class DashboardView(ApiView):
     """The dashboard's figures for a unit and year (the same pre-aggregated rows as the web page)."""
 
@@ -664,8 +791,14 @@ _REFERENCE: list | None = None
 WHERE = {"query": "tham số", "path": "đường dẫn"}
 
 
+def _code_spans(text: str) -> list[tuple[bool, str]]:
+    """A description's Markdown `code` spans as (is_code, text) pieces, for the template to mark up (escaped)."""
+    return [(i % 2 == 1, piece) for i, piece in enumerate(text.split("`")) if piece]
+
+
 def _operations() -> list[dict]:
-    """Every operation of the generated schema (built once per process): method, path, parameters."""
+    """Every operation of the generated schema (built once per process): method, path, what it does (the
+    Vietnamese summary and description of the schema), parameters."""
     global _REFERENCE
     if _REFERENCE is None:
         from drf_spectacular.generators import SchemaGenerator
@@ -676,7 +809,8 @@ def _operations() -> list[dict]:
              "parameters": [{"name": p["name"], "where": WHERE.get(p["in"], p["in"]),
                              "required": p.get("required", False), "description": p.get("description", "")}
                             for p in operation.get("parameters", [])],
-             "has_body": "requestBody" in operation}
+             "has_body": "requestBody" in operation, "summary": operation.get("summary", ""),
+             "description": _code_spans(operation.get("description", ""))}
             for path, methods in schema["paths"].items() for method, operation in methods.items()]
     return _REFERENCE
 

@@ -46,3 +46,29 @@ def test_the_reference_page_lists_every_route_without_a_script_under_the_csp(cli
     for path, methods in served.items():
         for method in methods:
             assert f"<code>{method.upper()}</code></td>\n      <td><code>{path}</code>" in body, (method, path)
+
+
+ENGLISH = re.compile(r"\b(the|of|and|is|with|to|a|an)\b")
+
+
+def test_every_operation_is_described_in_vietnamese_and_the_reference_page_shows_it(client_for, commune_a_user, db):
+    import yaml
+
+    schema = yaml.safe_load(SCHEMA.read_text(encoding="utf-8"))
+    english = []
+    for path, methods in schema["paths"].items():
+        for method, operation in methods.items():
+            if not operation.get("summary") or not operation.get("description"):
+                english.append(f"{method} {path}: no summary or description")
+            elif ENGLISH.search(operation["summary"] + " " + operation["description"]):
+                english.append(f"{method} {path}: {operation['description'][:60]}")
+    for name, component in schema["components"]["schemas"].items():
+        texts = [component.get("description", "")] + [
+            f"{field.get('title', '')} {field.get('description', '')}"
+            for field in (component.get("properties") or {}).values()]
+        english += [f"{name}: {text[:60]}" for text in texts if ENGLISH.search(text)]
+    assert not english, english
+    body = client_for(commune_a_user).get(reverse("api:reference")).content.decode()
+    assert "<strong>Danh sách hộ</strong>" in body
+    # Markdown code spans of the descriptions become <code>, escaped
+    assert "tiêu đề <code>If-Match: &quot;3&quot;</code>" in body
