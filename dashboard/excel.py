@@ -19,6 +19,8 @@ from directory.sheets import (
     rate,
     use_document_font,
 )
+from funds.reporting import dashboard_fund_rates
+from funds.sheets import FUNDS_SHEET, add_dashboard_funds_sheet
 from households.excel import safe_cell
 
 SHEET_NAMES = {
@@ -28,6 +30,7 @@ SHEET_NAMES = {
     "deprivation_profile": "Chỉ số thiếu hụt",
     "causes": "Nguyên nhân nghèo",
     "timeliness": "Nộp báo cáo",
+    "funds": FUNDS_SHEET,  # the funds chart (funds.sheets), after the charts above
 }
 
 
@@ -70,8 +73,9 @@ def _document(ws, columns, *, title: str, data, refreshed: str) -> DocumentSheet
     return sheet
 
 
-def build_dashboard_workbook(data, output, *, only: str | None = None) -> None:
-    """Write the workbook to ``output`` (a path or binary file); ``only`` keeps one chart's sheet.
+def build_dashboard_workbook(data, output, *, only: str | None = None, user=None) -> None:
+    """Write the workbook to ``output`` (a path or binary file); ``only`` keeps one chart's sheet. ``user``: the
+    funds sheet shows what they may see, as the page's funds chart does (None: every line of the unit).
 
     Each sheet is a print-ready document (``directory.sheets``); rates are percentage cells."""
     wb = Workbook()
@@ -105,4 +109,7 @@ def build_dashboard_workbook(data, output, *, only: str | None = None) -> None:
             sheet.blank(height=6)
             sheet.note(chart["note"])
         sheet.finish(signature=signature)
+    if only in (None, "funds"):
+        add_dashboard_funds_sheet(wb, dashboard_fund_rates(unit=data.unit, year=data.year, user=user),
+                                  unit=data.unit, year=data.year)
     wb.save(output)

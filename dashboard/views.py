@@ -82,7 +82,7 @@ class DashboardExcelView(CapabilityRequiredMixin, View):
         if only is not None and only not in SHEET_NAMES:
             raise Http404("Không có biểu này.")
         buffer = io.BytesIO()
-        build_dashboard_workbook(data, buffer, only=only)
+        build_dashboard_workbook(data, buffer, only=only, user=request.user)
         name = f"tong-quan-{data.unit.code}-{data.year}{'-' + only if only else ''}.xlsx"
         response = HttpResponse(buffer.getvalue(), content_type=XLSX)
         response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -163,3 +163,9 @@ def fund_rates(*, unit: AdministrativeUnit | None, year: int, quarters=(1, 2, 3,
 
 
 SOURCE_LABELS = dict(FundSource.choices)
+
+
+def dashboard_fund_rates(*, unit: AdministrativeUnit, year: int, user) -> FundRates:
+    """The dashboard's funds figures (its chart and table, and the "Kinh phí" sheet of its workbook): the whole
+    year of ``unit``, what ``user`` may see."""
+    return fund_rates(unit=unit, year=year, user=user)

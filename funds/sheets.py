@@ -35,15 +35,30 @@ def _rate(value):
 def add_funds_sheet(wb, *, unit, period) -> None:
     """Append the "Kinh phí" sheet to a report workbook (also write-only ones)."""
     quarters = quarters_of(period.kind, period.number)
-    rates = fund_rates(unit=unit, year=period.year, quarters=quarters)
+    _write_sheet(wb, fund_rates(unit=unit, year=period.year, quarters=quarters), unit=unit, year=period.year,
+                 title=f"TÌNH HÌNH GIẢI NGÂN KINH PHÍ CHƯƠNG TRÌNH – {period.label.upper()}",
+                 period_text=f"{period.label}: giải ngân quý {', '.join(ROMAN[q] for q in quarters)} năm "
+                             f"{period.year}; dự toán và phân bổ cả năm {period.year}",
+                 disbursed_header="Giải ngân trong kỳ (đồng)")
+
+
+def add_dashboard_funds_sheet(wb, rates, *, unit, year: int) -> None:
+    """The dashboard workbook's "Kinh phí" sheet: ``rates`` is ``funds.reporting.dashboard_fund_rates``, the
+    figures of the dashboard's funds chart and table (the whole year, what the user may see)."""
+    _write_sheet(wb, rates, unit=unit, year=year,
+                 title=f"TỶ LỆ GIẢI NGÂN KINH PHÍ SO VỚI PHÂN BỔ, NĂM {year}",
+                 period_text=f"Năm {year}: dự toán, phân bổ và giải ngân cả năm",
+                 disbursed_header="Giải ngân (đồng)")
+
+
+def _write_sheet(wb, rates, *, unit, year: int, title: str, period_text: str, disbursed_header: str) -> None:
+    columns = [*COLUMNS[:5], Column(disbursed_header, 18, MONEY), COLUMNS[6]]
     ws = wb.create_sheet(FUNDS_SHEET)
-    sheet = DocumentSheet(ws, columns=COLUMNS, landscape=True, header=DocumentHeader(
-        title=f"TÌNH HÌNH GIẢI NGÂN KINH PHÍ CHƯƠNG TRÌNH – {period.label.upper()}", issuer=issuing_body(unit),
-        period=f"{period.label}: giải ngân quý {', '.join(ROMAN[q] for q in quarters)} năm {period.year}; dự toán và "
-               f"phân bổ cả năm {period.year}",
+    sheet = DocumentSheet(ws, columns=columns, landscape=True, header=DocumentHeader(
+        title=title, issuer=issuing_body(unit), period=period_text,
         unit=f"Đơn vị: {unit.full_name} (mã {unit.code})",
-        notes=["Tỷ lệ giải ngân = giải ngân trong kỳ / phân bổ. Kinh phí của các kế hoạch do đơn vị và cấp dưới ban "
-               "hành, và phần cấp trên phân bổ cho các xã của đơn vị. "
+        notes=[f"Tỷ lệ giải ngân = {disbursed_header.removesuffix(' (đồng)').lower()} / phân bổ. Kinh phí của các "
+               "kế hoạch do đơn vị và cấp dưới ban hành, và phần cấp trên phân bổ cho các xã của đơn vị. "
                f"Lập lúc {timezone.localtime():%H:%M %d/%m/%Y}."]))
     sheet.start()
     sheet.row([None, "A. THEO DỰ ÁN, TIỂU DỰ ÁN", None, None, None, None, None], bold=True)
@@ -56,5 +71,5 @@ def add_funds_sheet(wb, *, unit, period) -> None:
     for number, row in enumerate(rates.by_unit, start=1):
         sheet.row([number, row.label, row.group, None, row.allocated, row.disbursed, _rate(row.rate)])
     if not rates.has_data:
-        sheet.note(f"Chưa có số liệu kinh phí năm {period.year} của đơn vị.")
+        sheet.note(f"Chưa có số liệu kinh phí năm {year} của đơn vị.")
     sheet.finish(signature=Signature(place=unit.name, day=timezone.localdate()))

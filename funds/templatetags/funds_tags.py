@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import template
 
 from .. import rules
-from ..reporting import fund_rates
+from ..reporting import dashboard_fund_rates, fund_rates
 
 register = template.Library()
 
@@ -33,14 +33,15 @@ def plan_funds_summary(context, plan):
 
 
 @register.inclusion_tag("funds/_dashboard_funds.html", takes_context=True)
-def funds_dashboard(context, unit, year):
-    """The dashboard's disbursement rate: a chart by project and the same figures as tables."""
+def funds_dashboard(context, unit, year, boundaries=""):
+    """The dashboard's disbursement rate: a chart by project and the same figures as tables (and as the
+    workbook's "Kinh phí" sheet, ``dashboard.excel``)."""
     user = context["request"].user
-    rates = fund_rates(unit=unit, year=year, user=user)
+    rates = dashboard_fund_rates(unit=unit, year=year, user=user)
     chart = {
         "labels": [row.label for row in rates.by_project],
         "rates": [float(row.rate) if row.rate is not None else None for row in rates.by_project],
         "allocated": [row.allocated for row in rates.by_project],
         "disbursed": [row.disbursed for row in rates.by_project],
     }
-    return {"rates": rates, "chart": chart, "unit": unit, "year": year}
+    return {"rates": rates, "chart": chart, "unit": unit, "year": year, "boundaries": boundaries}

@@ -71,7 +71,7 @@ def test_excel_download_has_the_headline_and_one_sheet_per_chart(client_for, dis
     assert response["Content-Disposition"] == 'attachment; filename="tong-quan-395-2024.xlsx"'
     wb = load_workbook(io.BytesIO(response.content))
     assert wb.sheetnames == ["Chỉ số chính", "Tỷ lệ theo đơn vị", "Tỷ lệ qua các năm", "Tiến độ chỉ tiêu",
-                             "Chỉ số thiếu hụt", "Nguyên nhân nghèo", "Nộp báo cáo"]
+                             "Chỉ số thiếu hụt", "Nguyên nhân nghèo", "Nộp báo cáo", "Kinh phí"]
     for ws in wb.worksheets:
         assert_print_ready(ws)
     first = header_row(wb["Chỉ số chính"], "Chỉ số")

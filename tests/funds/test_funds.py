@@ -207,3 +207,34 @@ def test_an_ended_district_still_shows_its_funds_for_the_years_it_existed(client
     assert 'id="chart-funds"' in text and "1.000.000.000" in text and "51,43%" in text
     gone = client.get(reverse("dashboard:index"), {"nam": 2026, "dia_gioi": "period"}).content.decode()
     assert 'id="ended-unit"' in gone and 'id="chart-funds"' not in gone
+
+
+def test_the_dashboard_workbook_has_the_funds_sheet_with_the_chart_s_figures(client_for, funds_data,
+                                                                             district_staff, district):
+    import io
+
+    from openpyxl import load_workbook
+
+    from funds.reporting import dashboard_fund_rates
+
+    client = client_for(district_staff)
+    page = client.get(reverse("dashboard:index"), {"nam": 2024}).content.decode()
+    assert "51,43%" in page and "bieu=funds" in page
+    workbook = client.get(reverse("dashboard:excel"), {"don_vi": district.pk, "nam": 2024})
+    wb = load_workbook(io.BytesIO(workbook.content))
+    assert "Kinh phí" in wb.sheetnames and wb.sheetnames[0] == "Chỉ số chính"
+    rows = [list(r) for r in wb["Kinh phí"].iter_rows(values_only=True)]
+    by_label = {r[1]: r for r in rows if r and isinstance(r[1], str)}
+    expected = dashboard_fund_rates(unit=district, year=2024, user=district_staff)
+    for row in expected.by_project:
+        cells = by_label[row.label]
+        assert cells[3:6] == [row.estimate, row.allocated, row.disbursed]
+        assert cells[6] == pytest.approx(float(row.rate) / 100 if row.rate is not None else None, abs=1e-4)
+    project = next(r for label, r in by_label.items() if label.startswith("Dự án 2:"))
+    assert project[4] == 700_000_000 and project[5] == 360_000_000 and project[6] == pytest.approx(0.5143, abs=1e-4)
+    total = by_label["Tổng cộng"]
+    assert total[4] == 900_000_000 and total[5] == 410_000_000
+    # the funds chart's own download holds only that sheet
+    only = load_workbook(io.BytesIO(client.get(reverse("dashboard:excel"),
+                                               {"don_vi": district.pk, "nam": 2024, "bieu": "funds"}).content))
+    assert only.sheetnames == ["Kinh phí"]
