@@ -277,7 +277,11 @@ class MeSerializer(serializers.Serializer):
     full_name = serializers.CharField(source="get_full_name", label="họ và tên")
     role = serializers.CharField(label="vai trò")
     role_label = serializers.CharField(source="get_role_display", label="vai trò (tên)")
-    unit = UnitRefSerializer(allow_null=True, label="đơn vị")
+    unit = UnitRefSerializer(allow_null=True, label="đơn vị được giao")
+    working_unit = UnitRefSerializer(
+        allow_null=True, label="đơn vị làm việc hôm nay",
+        help_text="Đơn vị được giao; với tài khoản cấp xã của xã đã hết hiệu lực: xã kế thừa hôm nay.")
+    unit_label = serializers.CharField(label="đơn vị (hiển thị)")
     is_unit_chairman = serializers.BooleanField(label="chủ tịch UBND")
     capabilities = serializers.ListField(child=serializers.CharField(), label="quyền")
 

@@ -126,6 +126,7 @@ class MeView(ApiView):
         caps = sorted(c.value for c in Cap if user.is_superuser or c in ROLE_CAPABILITIES.get(user.role, ()))
         data = {"username": user.username, "get_full_name": user.get_full_name(), "role": user.role,
                 "get_role_display": user.get_role_display(), "unit": user.unit,
+                "working_unit": user.working_unit, "unit_label": user.unit_label,
                 "is_unit_chairman": user.is_unit_chairman, "capabilities": caps}
         return Response(s.MeSerializer(data).data)
 

@@ -122,7 +122,7 @@ def save_household(request, household: Household | None) -> services.HouseholdSa
     if is_new and "area" not in body:
         # A new household takes its commune's area today (xã: rural; phường, thị trấn: urban), as the import does.
         commune = selectors.registration_communes(user).filter(
-            pk=body.get("commune") if isinstance(body.get("commune"), int) else user.unit_id).first()
+            pk=body.get("commune") if isinstance(body.get("commune"), int) else user.working_unit_id).first()
         if commune is not None:
             current["area"] = area_on(commune, timezone.localdate())
     data = {**current, **{k: v for k, v in body.items() if k != "members"}}

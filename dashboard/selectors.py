@@ -58,11 +58,12 @@ def _pct(part, whole) -> float | None:
 
 
 def dashboard_unit(user, unit_id: int | None) -> AdministrativeUnit:
-    """The unit asked for (404 outside the user's scope), or the user's own unit by default."""
+    """The unit asked for (404 outside the user's scope), or the user's working unit by default (an old
+    commune's account: the commune that carries it today)."""
     if unit_id is not None:
         return get_for_user_or_404(AdministrativeUnit.objects.select_related("parent"), user, pk=unit_id)
-    if user.unit_id is not None:
-        return AdministrativeUnit.objects.select_related("parent").get(pk=user.unit_id)
+    if user.working_unit_id is not None:
+        return AdministrativeUnit.objects.select_related("parent").get(pk=user.working_unit_id)
     # an administrator without a unit: the first province
     first = AdministrativeUnit.objects.provinces().order_by("path").first()
     if first is None:

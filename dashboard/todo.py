@@ -13,8 +13,9 @@ from . import selectors
 def items(user, today) -> list[TodoItem]:
     if getattr(user, "role", None) != Role.LEADERSHIP or not user.unit_id:
         return []
-    years = selectors.figure_years(user.unit)
-    completion = selectors.year_completion(user.unit, years)
+    unit = user.working_unit
+    years = selectors.figure_years(unit)
+    completion = selectors.year_completion(unit, years)
     year = selectors.default_year(years, today, completion)
     detail = (completion[year].label,) if year in completion else ()
     return [TodoItem(f"Xem tổng quan giảm nghèo năm {year}", reverse("dashboard:index"), None, detail,

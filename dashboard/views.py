@@ -42,7 +42,7 @@ def starts_on_picker(user, query) -> bool:
     rarely what they came for, and the first province in the list is rarely theirs."""
     if query.get("don_vi"):
         return False
-    unit = getattr(user, "unit", None)
+    unit = getattr(user, "working_unit", None)
     return unit is None or unit.is_province
 
 
@@ -58,7 +58,7 @@ class DashboardView(CapabilityRequiredMixin, View):
         if starts_on_picker(request.user, request.GET):
             return render(request, "dashboard/pick_unit.html", {
                 "form": UnitPickerForm(user=request.user),
-                "own_unit": request.user.unit,
+                "own_unit": request.user.working_unit,
                 "provinces": AdministrativeUnit.objects.for_user(request.user).provinces().order_by("name")[:70],
             })
         data, years, _ = _data(request)

@@ -1,5 +1,7 @@
 """Shared reference data: administrative units, agencies and the people who use the app."""
 
+import datetime
+
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models, transaction
 from django.db.models import F, Q, Value
@@ -443,6 +445,67 @@ class User(AbstractUser):
     def __str__(self):
         return self.get_full_name() or self.username
 
+    #: roles whose account is the commune's own office: it follows the commune's lineage (see ``working_unit``)
+    LINEAGE_ROLES = (Role.COMMUNE_OFFICIAL, Role.LEADERSHIP)
+
+    @property
+    def working_unit(self):
+        """Where this person works today: ``unit`` (the stored assignment), except that a commune-level account
+        whose commune has ended works, from the day after the end, in the commune that carries it today (the
+        default successor, followed along the lineage: Xã Xuân Bái's official is Xã Lam Sơn's since
+        01/07/2025, as in real life). District and province accounts keep their unit (the district level was
+        abolished; a district account keeps its legacy tree), and so do agency staff (their agency's unit).
+        Scope, write checks, role label, header, dashboard and to-do lists read this; computed once per
+        user object (i.e. per request) and per day."""
+        unit = self.unit
+        if unit is None or unit.valid_to is None or self.role not in self.LINEAGE_ROLES or not unit.is_commune:
+            return unit
+        from .lineage import current_unit, today
+
+        day = today()
+        key = (self.unit_id, day)
+        cached = getattr(self, "_working_unit_cache", None)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        working = current_unit(unit, day) if day > unit.valid_to else unit
+        if working is None or not working.is_commune:  # ended without a successor: it stays where it was
+            working = unit
+        self._working_unit_cache = (key, working)
+        return working
+
+    @property
+    def working_unit_id(self) -> int | None:
+        unit = self.working_unit
+        return unit.pk if unit is not None else None
+
+    @property
+    def follows_successor(self) -> bool:
+        """Does the account work today in a unit other than its stored one (its commune ended)?"""
+        return self.unit_id is not None and self.working_unit_id != self.unit_id
+
+    @property
+    def working_since(self) -> datetime.date | None:
+        """The day the account began working in its unit's successor (the day after the unit ended)."""
+        return self.unit.valid_to + datetime.timedelta(days=1) if self.follows_successor else None
+
+    def _unit_label(self, name) -> str:
+        working = self.working_unit
+        if working is None:
+            return ""
+        if not self.follows_successor:
+            return name(working)
+        return f"{name(working)} (trước {self.working_since:%d/%m/%Y}: {name(self.unit)})"
+
+    @property
+    def unit_label(self) -> str:
+        """The working unit as the profile shows it: "Xã Lam Sơn (trước 01/07/2025: Xã Xuân Bái)"."""
+        return self._unit_label(lambda u: u.kind_and_name)
+
+    @property
+    def unit_short_label(self) -> str:
+        """The same in the header: "Lam Sơn (trước 01/07/2025: Xuân Bái)"."""
+        return self._unit_label(lambda u: u.name)
+
     @property
     def role_label(self) -> str:
         """The role as the user's office is called in the unit's period ("Sở LĐTBXH" until 28/02/2025,
@@ -457,8 +520,9 @@ class User(AbstractUser):
         from .lineage import AGENCY_REFORM_DATE, today
 
         day = today()
-        if self.unit is not None and self.unit.valid_to is not None:
-            day = min(day, self.unit.valid_to)
+        unit = self.working_unit
+        if unit is not None and unit.valid_to is not None:
+            day = min(day, unit.valid_to)
         office = "LĐTBXH" if day < AGENCY_REFORM_DATE else "Nông nghiệp và Môi trường"
         return f"Cán bộ cấp {tier} ({office_kind} {office})"
 

@@ -73,5 +73,5 @@ def can_approve_reviews_of(user, commune) -> bool:
     if user.is_superuser or getattr(user, "role", None) == Role.ADMIN:
         return True
     if effective_review_approver(commune) == ReviewApprover.COMMUNE_CHAIRMAN:
-        return user.role == Role.COMMUNE_OFFICIAL and user.is_unit_chairman and user.unit_id == commune.pk
+        return user.role == Role.COMMUNE_OFFICIAL and user.is_unit_chairman and user.working_unit_id == commune.pk
     return user.role in STAFF_ROLES and user_can(user, Cap.REVIEW_APPROVE)

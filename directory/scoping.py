@@ -6,15 +6,21 @@ Views, forms, exports and admin pages then read through ``.for_user(user)``
 and fetch single objects with ``get_for_user_or_404``, so an object outside the
 user's units is a 404 even when its id is typed into the URL.
 
-A user sees their own unit and everything under it; a superuser or an
-administrator sees everything. Agency staff see their unit like anyone else;
-models that narrow further (tasks: only their agency's) override ``for_user``.
+A user sees their working unit and everything under it; a superuser or an
+administrator sees everything. The working unit (``User.working_unit``) is the
+stored ``unit``, except for a commune-level account whose commune has ended: it
+follows the commune's lineage to the commune that carries it today (the default
+successor), as its official did in real life. Xuân Bái's account works in Xã Lam
+Sơn from 01/07/2025 and so sees what Xã Lam Sơn sees, Xuân Bái's history included.
+Agency staff see their unit like anyone else; models that narrow further (tasks:
+only their agency's) override ``for_user``.
 
 Across the reform of 01/07/2025: a user of a unit that exists after it (a new xã,
 new Tỉnh Lào Cai, Thanh Hóa which simply continued) also sees the history of that
 unit: every predecessor and everything under those (Xã Lam Sơn sees Thọ Xương,
-Xuân Bái and TT Lam Sơn). A user of a legacy unit (a district account) keeps
-exactly that unit's own tree.
+Xuân Bái and TT Lam Sơn). A user of a legacy unit that has no successor to follow
+(a district account: the district level was abolished) keeps exactly that unit's
+own tree.
 
 The scope is a short list of path prefixes, read once per request into the list of
 unit ids that every scoped query then filters on (``unit IN (ids)``). A model whose rows belong to
@@ -29,8 +35,8 @@ name a unit in the user's scope, so a commune official reads the plans, targets 
 their commune, and only those rows. Such rows are read-only: every write path fetches through
 ``for_user``, which never includes them. Across the reform the named unit is matched against the same
 scope as everything else: a new xã reads the rows that name its predecessor communes (Xã Lam Sơn reads the
-2024 quota rows of Xuân Bái, Thọ Xương and TT Lam Sơn); an old commune's account reads the rows naming
-that commune only, never its successor's.
+2024 quota rows of Xuân Bái, Thọ Xương and TT Lam Sơn), and so does the account of an old commune, which
+works in that new xã today (``xuanbai`` reads what ``lamson`` reads).
 """
 
 from __future__ import annotations
@@ -75,7 +81,7 @@ class UnitScope:
             return []
         if self.is_unrestricted:
             return None
-        unit = self.user.unit
+        unit = working_unit(self.user)
         if unit is None:
             return []
         from .lineage import historic_paths, is_post_reform
@@ -90,7 +96,7 @@ class UnitScope:
         paths = self.paths
         if paths is None or not paths:
             return paths
-        return [self.user.unit.path]
+        return [working_unit(self.user).path]
 
     def units(self, history: bool = True):
         """Queryset of the units in scope (unfiltered for an administrator)."""
@@ -135,6 +141,14 @@ class UnitScope:
     def contains_unit_id(self, unit_id: int | None, history: bool = True) -> bool:
         ids = self.ids(history)
         return ids is None or unit_id in ids
+
+
+def working_unit(user):
+    """The unit the user works in today (``User.working_unit``: a commune-level account of an ended commune
+    works in its successor); the stored ``unit`` for user objects without that property."""
+    if hasattr(user, "working_unit"):
+        return user.working_unit
+    return getattr(user, "unit", None)
 
 
 def scope_for(user) -> UnitScope:

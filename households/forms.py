@@ -62,7 +62,7 @@ class HouseholdForm(CleanTextMixin, forms.ModelForm):
         self.fields["commune"].queryset = communes
         # a search box, never a drop-down of a province's thousands of communes
         self.fields["commune"].widget = UnitSearchWidget(level="commune", on=timezone.localdate())
-        own_commune = user.unit if user.unit_id and user.unit.is_commune else None
+        own_commune = user.working_unit if user.working_unit_id and user.working_unit.is_commune else None
         if self.instance.pk and self.instance.current_commune_id:
             # The commune it was registered in has ended: that is history, the new commune manages it.
             self.fields["commune"].queryset = AdministrativeUnit.objects.filter(pk=self.instance.commune_id)

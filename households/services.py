@@ -22,7 +22,7 @@ from django.utils import timezone
 from directory.concurrency import Change, ConcurrentEditError, claim_version, display_value, field_changes
 from directory.models import AreaType, ReviewApprover
 from directory.permissions import Cap, can_approve_reviews_of, effective_review_approver, user_can
-from directory.scoping import scope_for
+from directory.scoping import scope_for, working_unit
 from directory.text import match_key
 
 from .areas import area_on, commune_on, household_area_on
@@ -79,8 +79,9 @@ def review_commune_id(household: Household, day: datetime.date) -> int:
 
 
 def _require_unit_in_force(user, review: Review) -> None:
-    """A review dated after the user's unit ended (a district after 30/06/2025) belongs to the new units."""
-    unit = getattr(user, "unit", None)
+    """A review dated after the user's unit ended (a district after 30/06/2025) belongs to the new units. The
+    working unit: an old commune's account works in its successor (Xuân Bái's in Xã Lam Sơn) and passes."""
+    unit = working_unit(user)
     if unit is None or unit.valid_to is None or review.effective_date <= unit.valid_to:
         return
     ended = unit.valid_to + datetime.timedelta(days=1)

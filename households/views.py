@@ -125,7 +125,8 @@ class HouseholdListView(CapabilityRequiredMixin, SingleTableMixin, FilterView):
         user = self.request.user
         context["can_edit"] = user_can(user, Cap.HOUSEHOLD_EDIT)
         # no query: a unit that exists today has communes that do (the form itself checks exactly)
-        context["can_add"] = context["can_edit"] and (user.unit is None or user.unit.is_valid_on(timezone.localdate()))
+        working = user.working_unit
+        context["can_add"] = context["can_edit"] and (working is None or working.is_valid_on(timezone.localdate()))
         context["can_approve"] = _can_approve_somewhere(user)
         context["total"] = getattr(self, "_total", None) or selectors.household_total(self.object_list)
         return context
@@ -194,8 +195,8 @@ def household_edit(request, pk=None):
             for warning in result.warnings:
                 messages.warning(request, warning)
             return redirect(result.household)
-    commune = household.commune if household.commune_id else (user.unit if user.unit and user.unit.is_commune
-                                                              else None)
+    commune = household.commune if household.commune_id else (user.working_unit if user.working_unit
+                                                              and user.working_unit.is_commune else None)
     villages = selectors.villages_of(commune) if commune else []
     return render(request, "households/household_form.html",
                   {"form": form, "formset": formset, "household": household, "is_new": is_new, "villages": villages,
@@ -481,7 +482,7 @@ def approval_queue_export(request):
     if not _can_approve_somewhere(user):
         raise PermissionDenied("Bạn không có quyền phê duyệt kết quả rà soát.")
     reviews = _queue_filter(request, user).qs.prefetch_related("causes").iterator(chunk_size=500)
-    workbook = build_queue_workbook(reviews, title="PHIẾU RÀ SOÁT CHỜ PHÊ DUYỆT", unit=user.unit)
+    workbook = build_queue_workbook(reviews, title="PHIẾU RÀ SOÁT CHỜ PHÊ DUYỆT", unit=user.working_unit)
     response = HttpResponse(workbook_bytes(workbook), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="cho-phe-duyet-{timezone.localdate():%Y%m%d}.xlsx"'
     return response
@@ -532,7 +533,7 @@ def escape_list(request):
 def escape_list_export(request):
     require_cap(request.user, Cap.VIEW)
     year = _year_param(request, timezone.localdate().year)
-    unit = request.user.unit
+    unit = request.user.working_unit
     workbook = build_escape_list_workbook(selectors.escape_list(request.user, year=year).iterator(chunk_size=500),
                                           year=year, unit=unit)
     response = HttpResponse(workbook_bytes(workbook), content_type=XLSX)

@@ -124,7 +124,7 @@ def excel_page(request):
             else:
                 messages.success(request, result.summary())
                 return redirect("households:excel")
-    default_commune = user.unit if user.unit is not None and user.unit.is_commune else None
+    default_commune = user.working_unit if user.working_unit is not None and user.working_unit.is_commune else None
     export_form = ExportForm(user=user, auto_id="export_%s",
                              initial={"commune": default_commune, "year": timezone.localdate().year})
     recent_jobs = (ImportJob.objects.for_user(user).select_related("created_by").order_by("-created_at")[:5]

@@ -21,7 +21,7 @@ from openpyxl.styles import Font
 
 from directory.models import AdministrativeUnit
 from directory.permissions import Cap, user_can
-from directory.scoping import scope_for
+from directory.scoping import scope_for, working_unit
 
 from .excel import safe_cell
 from .models import Household, VillageAssignment
@@ -98,7 +98,7 @@ def may_assign(user, split: SplitCommune) -> bool:
     (a district after 30/06/2025) keeps its history but decides nothing."""
     if not user_can(user, Cap.HOUSEHOLD_EDIT):
         return False
-    unit = getattr(user, "unit", None)
+    unit = working_unit(user)
     if unit is not None and unit.valid_to is not None and unit.valid_to < timezone.localdate():
         return False
     scope = scope_for(user)

@@ -380,12 +380,13 @@ class ReportRunQuerySet(ScopedQuerySet):
         return self.open().filter(Q(reporting_unit__valid_to__isnull=True) | Q(reporting_unit__valid_to__gte=today))
 
     def for_reporter(self, user):
-        """Runs the user reports themselves: their agency's, or their own unit's (not units below)."""
+        """Runs the user reports themselves: their agency's, or their own unit's (not units below): the unit they
+        work in today and, for an old commune's account, the old commune's (see ``User.working_unit``)."""
         if user.agency_id and getattr(user, "role", None) == Role.AGENCY_STAFF:
             return self.filter(agency_id=user.agency_id)
         if user.unit_id is None:
             return self.none()
-        return self.filter(reporting_unit_id=user.unit_id, agency__isnull=True)
+        return self.filter(reporting_unit_id__in={user.unit_id, user.working_unit_id}, agency__isnull=True)
 
 
 class ReportRun(TimeStampedModel):

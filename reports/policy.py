@@ -9,10 +9,12 @@ from directory.permissions import Cap, user_can
 
 
 def is_reporter(user, run) -> bool:
-    """The user reports this run themselves: their agency's report, or their own unit's."""
+    """The user reports this run themselves: their agency's report, or their own unit's (the unit they work in
+    today and, for an old commune's account, also the old commune's runs it may still finish)."""
     if run.agency_id:
         return bool(user.agency_id) and user.agency_id == run.agency_id
-    return user.unit_id == run.reporting_unit_id and getattr(user, "role", None) != Role.AGENCY_STAFF
+    return (run.reporting_unit_id in {user.unit_id, user.working_unit_id}
+            and getattr(user, "role", None) != Role.AGENCY_STAFF)
 
 
 def is_overseer(user) -> bool:

@@ -84,7 +84,7 @@ def _opening_year(request, data, units, today) -> int:
 
     raw = str(data.get("unit") or "")
     unit = units.filter(pk=int(raw)).first() if raw.isdigit() else None
-    return opening_year(unit or request.user.unit, today)
+    return opening_year(unit or request.user.working_unit, today)
 
 
 def _calendar_runs(request, today):
@@ -120,7 +120,7 @@ class CalendarExcelView(CapabilityRequiredMixin, View):
         today = timezone.localdate()
         form, runs = _calendar_runs(request, today)
         f = form.cleaned_data if form.is_valid() else {}
-        unit = f.get("unit") or request.user.unit
+        unit = f.get("unit") or request.user.working_unit
         content = calendar_workbook(runs.iterator(chunk_size=500), unit=unit, year=f.get("year"), today=today)
         return _xlsx(content, f"lich-bao-cao-{f.get('year') or 'moi-nam'}.xlsx")
 
@@ -183,8 +183,8 @@ class CompletenessExcelView(CapabilityRequiredMixin, View):
     def get(self, request):
         today = timezone.localdate()
         _, rows, year, unit = _completeness(request, today)
-        content = completeness_workbook(rows, selectors.completeness_total(rows), unit=unit or request.user.unit,
-                                        year=year, today=today)
+        content = completeness_workbook(rows, selectors.completeness_total(rows),
+                                        unit=unit or request.user.working_unit, year=year, today=today)
         return _xlsx(content, f"tinh-hinh-nop-bao-cao-{year}.xlsx")
 
 
@@ -421,7 +421,7 @@ class HouseholdTotalsView(CapabilityRequiredMixin, View):
 
     def get(self, request):
         data = request.GET.copy()
-        user_unit = request.user.unit
+        user_unit = request.user.working_unit
         if user_unit is not None and user_unit.level != "commune":
             data.setdefault("unit", str(user_unit.pk))
         if "year" not in data:

@@ -10,7 +10,7 @@ from directory.lenient import LenientChoices
 from directory.lineage import successor_on, today, year_end
 from directory.lookup import UnitLookupError, UnitResolver
 from directory.models import AdministrativeUnit
-from directory.scoping import scope_for
+from directory.scoping import scope_for, working_unit
 
 from ..classification import NoStandardError, StandardSnapshot, load_snapshot, standard_for_review
 from ..models import Indicator, PovertyCause, ReviewRound
@@ -72,8 +72,8 @@ class CommuneLookup:
         communes = AdministrativeUnit.objects.communes()
         # The common case is the user's own communes (or the given commune's district), so a bare
         # commune name that exists elsewhere in the country is not ambiguous.
-        if self.scope is not None and not self.scope.is_unrestricted and user.unit is not None:
-            within = user.unit
+        if self.scope is not None and not self.scope.is_unrestricted and working_unit(user) is not None:
+            within = working_unit(user)
         elif default_commune is not None and default_commune.parent_id:
             within = default_commune.parent
         else:

@@ -19,7 +19,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from directory.models import Role, User
+from directory.models import Role, UnitSuccession, User
 
 from ..models import JobStatus, ReminderKind, ReminderLog, ReportKind, ReportRun, ReportRunEvent, RunAction
 from .jobs import sweep_stale_jobs
@@ -82,17 +82,24 @@ def queue_automatic_builds(*, today: datetime.date) -> int:
 
 
 def _recipients(runs: list[ReportRun]) -> dict[int, list[User]]:
-    """Per run, the active users with an e-mail who report it (two queries for all runs)."""
+    """Per run, the active users with an e-mail who report it (three queries for all runs, and a lineage step
+    per account of an ended commune)."""
     unit_ids = {r.reporting_unit_id for r in runs if not r.agency_id}
     agency_ids = {r.agency_id for r in runs if r.agency_id}
+    # An old commune's account works in the commune that carries it today (User.working_unit): its merged
+    # commune's runs are the account's too. Candidates: the units' own users and those of their predecessors.
+    predecessor_ids = set(UnitSuccession.objects.filter(successor_id__in=unit_ids, is_default=True)
+                          .values_list("predecessor_id", flat=True)) if unit_ids else set()
     users = (User.objects.filter(is_active=True).exclude(email="")
-             .filter(Q(unit_id__in=unit_ids, role__in=UNIT_REPORTER_ROLES) | Q(agency_id__in=agency_ids))
-             .order_by("pk"))
+             .filter(Q(unit_id__in=unit_ids | predecessor_ids, role__in=UNIT_REPORTER_ROLES)
+                     | Q(agency_id__in=agency_ids))
+             .select_related("unit").order_by("pk"))
     by_unit: dict[int, list[User]] = {}
     by_agency: dict[int, list[User]] = {}
     for user in users:
-        if user.unit_id in unit_ids and user.role in UNIT_REPORTER_ROLES:
-            by_unit.setdefault(user.unit_id, []).append(user)
+        reports_for = user.unit_id if user.unit_id in unit_ids else user.working_unit_id
+        if reports_for in unit_ids and user.role in UNIT_REPORTER_ROLES:
+            by_unit.setdefault(reports_for, []).append(user)
         if user.agency_id in agency_ids:
             by_agency.setdefault(user.agency_id, []).append(user)
     return {r.pk: (by_agency.get(r.agency_id, []) if r.agency_id else by_unit.get(r.reporting_unit_id, []))

@@ -311,37 +311,62 @@ def lam_son(reform):
     }
 
 
-def test_an_ended_communes_account_follows_the_web_rule_and_its_successor_takes_the_new_household(lam_son):
+def test_issue_15_done_when_xuanbai_with_a_token_works_in_xa_lam_son_today(lam_son, reform):
+    """Issue 15's "Done when", through the API with a token: an account follows its unit's lineage, so the
+    account of Xuân Bái (ended 30/06/2025) works in Xã Lam Sơn today. It used to be refused with 403 on any
+    2026 write; that was the old rule, which this test replaced."""
+    from households.models import ReviewStatus as Status
+
     old = api(lam_son["old_official"])
-    # the web's rule: no household registered in a commune that ended; told where it is done now
-    refused = post(old, reverse("api:household_list"), _household_body())
-    assert refused.status_code == 403
-    assert "Xuân Bái đã sáp nhập vào Xã Lam Sơn từ 01/07/2025" in refused.json()["loi"]
-    assert "hộ mới đăng ký tại Xã Lam Sơn" in refused.json()["loi"]
-    # nor a 2026 review, which belongs to the new xã
-    household = lam_son["household"]
-    too_late = post(old, reverse("api:review_list"), {"household": household.pk, "year": 2026,
-                                                      "income_per_capita": 1_000_000})
-    assert too_late.status_code == 403 and "hết hiệu lực" in too_late.json()["loi"]
-    # but a review dated before the reform is still its own, and goes to the district's queue
+    # 1. the poor households of its commune for 2024 (approved 2024 reviews), and not another commune's
+    poor = lam_son["household"]
+    make_review(poor, year=2024, income=500_000, deprived=4, status=Status.APPROVED)
+    not_poor = HouseholdFactory(code="XB002", commune=reform.old["Xuân Bái"])
+    make_review(not_poor, year=2024, income=5_000_000, status=Status.APPROVED)
+    elsewhere = HouseholdFactory(code="TL001", commune=reform.old["Thọ Lâm"])
+    make_review(elsewhere, year=2024, income=500_000, deprived=4, status=Status.APPROVED)
+    listed = old.get(reverse("api:household_list"),
+                     {"commune": reform.old["Xuân Bái"].pk, "year": 2024, "category": "poor"})
+    assert listed.status_code == 200, listed.json()
+    assert [(h["code"], h["year_category"]) for h in listed.json()["results"]] == [("XB001", "poor")]
+    # 2. a new household: registered in the commune it works in today, Xã Lam Sơn
+    created = post(old, reverse("api:household_list"), _household_body())
+    assert created.status_code == 201, created.json()
+    assert created.json()["commune"]["id"] == lam_son["new"].pk
+    # 3. its 2026 draft review, then submitted with the version the draft answered
+    draft = post(old, reverse("api:review_list"), {
+        "household": created.json()["id"], "year": 2026, "round": "periodic", "review_date": "2026-10-15",
+        "income_per_capita": 2_100_000, "deprived_indicators": []})
+    assert draft.status_code == 201 and draft.json()["status"] == "draft", draft.json()
+    submitted = post(old, reverse("api:review_submit", args=[draft.json()["id"]]), {},
+                     HTTP_IF_MATCH=f'"{draft.json()["version"]}"')
+    assert submitted.status_code == 200 and submitted.json()["status"] == "submitted", submitted.json()
+    assert submitted.json()["submitted_by"] == lam_son["old_official"].username
+    # 4. on today's map it is Xã Lam Sơn's chairman's to approve, not the abolished district's
+    chairman_queue = api(lam_son["chairman"]).get(reverse("api:approval_queue")).json()["results"]
+    assert [r["id"] for r in chairman_queue] == [draft.json()["id"]]
+    district_queue = api(lam_son["district"]).get(reverse("api:approval_queue")).json()["results"]
+    assert draft.json()["id"] not in [r["id"] for r in district_queue]
+    # a review dated before the reform is still Xuân Bái's own and goes to the district's queue
     before = post(old, reverse("api:review_list"), {
-        "household": household.pk, "year": 2025, "round": "ad_hoc", "review_date": "2025-05-10",
+        "household": poor.pk, "year": 2025, "round": "ad_hoc", "review_date": "2025-05-10",
         "income_per_capita": 1_000_000, "submit": True})
     assert before.status_code == 201 and before.json()["status"] == "submitted", before.json()
     district_queue = api(lam_son["district"]).get(reverse("api:approval_queue")).json()["results"]
     assert [r["id"] for r in district_queue] == [before.json()["id"]]
-    # the successor's official registers the household and submits its 2026 review: the chairman's queue
-    new = api(lam_son["official"])
-    created = post(new, reverse("api:household_list"), _household_body())
-    assert created.status_code == 201 and created.json()["commune"]["id"] == lam_son["new"].pk
-    review = post(new, reverse("api:review_list"), {
-        "household": created.json()["id"], "year": 2026, "round": "periodic", "review_date": "2026-10-15",
-        "income_per_capita": 2_100_000, "deprived_indicators": [], "submit": True})
-    assert review.status_code == 201 and review.json()["status"] == "submitted"
-    assert review.json()["standard"] == Review.objects.get(pk=review.json()["id"]).standard.code
-    chairman_queue = api(lam_son["chairman"]).get(reverse("api:approval_queue")).json()["results"]
-    assert [r["id"] for r in chairman_queue] == [review.json()["id"]]
-    assert api(lam_son["district"]).get(reverse("api:approval_queue")).json()["results"][0]["id"] != \
-        review.json()["id"]
-    # and the old account does not see the new household (another commune's, registered after the reform)
-    assert old.get(reverse("api:household_detail", args=[created.json()["id"]])).status_code == 404
+    # 5. it cannot see another commune: Thọ Lâm's household (Xã Sao Vàng today) is a 404, a filter naming
+    #    that commune too
+    assert old.get(reverse("api:household_detail", args=[elsewhere.pk])).status_code == 404
+    assert old.get(reverse("api:household_list"), {"commune": reform.old["Thọ Lâm"].pk}).status_code == 404
+    # who it is: the stored unit, the unit it works in today, and both as the pages show them
+    me = old.get(reverse("api:me")).json()
+    assert me["unit"]["id"] == reform.old["Xuân Bái"].pk and me["working_unit"]["id"] == lam_son["new"].pk
+    assert me["unit_label"] == "Xã Lam Sơn (trước 01/07/2025: Xã Xuân Bái)"
+
+
+def test_a_district_account_still_makes_no_review_after_the_reform(lam_son):
+    """District accounts do not follow a lineage (the district level was abolished): a 2026 write is refused."""
+    district = api(lam_son["district"])
+    refused = post(district, reverse("api:review_list"), {"household": lam_son["household"].pk, "year": 2026,
+                                                          "income_per_capita": 1_000_000})
+    assert refused.status_code == 403 and "hết hiệu lực" in refused.json()["loi"], refused.json()

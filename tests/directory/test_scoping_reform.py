@@ -42,9 +42,13 @@ def test_district_account_keeps_its_legacy_tree_only(reform):
     assert reform.new["Lam Sơn"] not in seen
 
 
-def test_legacy_commune_account_keeps_its_commune(reform):
+def test_an_ended_communes_account_follows_its_successor(reform):
+    # The rule changed (an account follows its unit's lineage): the old commune's account works in Xã Lam Sơn
+    # and sees what Xã Lam Sơn's account sees (it used to see its own commune only).
     user = UserFactory(role=Role.COMMUNE_OFFICIAL, unit=reform.old["Xuân Bái"])
-    assert visible(user) == {reform.old["Xuân Bái"]}
+    lam_son = UserFactory(role=Role.COMMUNE_OFFICIAL, unit=reform.new["Lam Sơn"])
+    assert visible(user) == visible(lam_son)
+    assert reform.old["Thọ Lâm"] not in visible(user) and reform.new["Sao Vàng"] not in visible(user)
 
 
 def test_scope_ids_are_read_once_per_request(reform, django_assert_num_queries):

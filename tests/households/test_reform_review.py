@@ -117,22 +117,26 @@ def test_a_household_area_differs_only_with_a_reason_which_is_kept(lam_son):
     assert household.history.filter(field="area_reason").exists()
 
 
-def test_an_ended_communes_account_is_sent_to_the_new_xa_to_register_a_household(client_for, reform):
-    # given the account of Xã Xuân Bái, which ended on 30/06/2025, and that of its successor Xã Lam Sơn
+def test_an_ended_communes_account_registers_the_household_in_the_new_xa_a_districts_is_sent_away(
+        client_for, reform):
+    # The rule changed (an account follows its unit's lineage): Xã Xuân Bái's account, which used to be sent to
+    # Xã Lam Sơn, now works there and gets the form with Xã Lam Sơn locked; the district, which has no
+    # successor to follow, is the one told where households are registered now.
     old_official = UserFactory(username="xuanbai_t", role=Role.COMMUNE_OFFICIAL, unit=reform.old["Xuân Bái"])
-    new_official = UserFactory(username="lamson_t2", role=Role.COMMUNE_OFFICIAL, unit=reform.new["Lam Sơn"])
+    district = UserFactory(username="thoxuan_t", role=Role.DISTRICT_STAFF, unit=reform.tho_xuan_district)
     list_url, create_url = reverse("households:household_list"), reverse("households:household_create")
-    # when the old account opens the list and the new-household form
+    # when the old commune's account opens the list and the new-household form
     client = client_for(old_official)
+    assert create_url in client.get(list_url).content.decode()
+    form = client.get(create_url)
+    # then the form registers the household in Xã Lam Sơn, the commune it works in today
+    assert form.status_code == 200
+    assert form.context["form"].fields["commune"].disabled
+    assert form.context["form"]["commune"].value() == reform.new["Lam Sơn"].pk
+    # and the district's account is offered no "Thêm hộ" and told why, instead of a form it cannot save
+    client = client_for(district)
     listing = client.get(list_url)
     response = client.get(create_url, follow=True)
-    # then it is offered no "Thêm hộ" and told where households are registered now, instead of a form it cannot save
     assert listing.status_code == 200 and create_url not in listing.content.decode()
     assert response.redirect_chain[-1][0] == list_url
-    text = response.content.decode()
-    assert "Xuân Bái đã sáp nhập vào Xã Lam Sơn từ 01/07/2025" in text
-    assert "hộ mới đăng ký tại Xã Lam Sơn" in text
-    # and the new xã's account gets the form with its own commune
-    client = client_for(new_official)
-    assert create_url in client.get(list_url).content.decode()
-    assert client.get(create_url).status_code == 200
+    assert "Huyện Thọ Xuân đã hết hiệu lực sau ngày 30/06/2025" in response.content.decode()
