@@ -30,3 +30,25 @@ def test_an_ended_district_has_no_report_to_do_after_its_end(province, district)
     runs_open(today=TODAY, duties=[duty])
     years = set(ReportRun.objects.filter(reporting_unit=district).values_list("year", flat=True))
     assert years == {2024}  # 2025's annual report is due 30/10/2025, after the district ended
+
+
+def test_an_ended_communes_account_reports_for_the_xa_it_works_in(reform):
+    """An account follows its unit's lineage: Xuân Bái's account reports Xã Lam Sơn's runs (to-do list,
+    reminders), and may still finish Xuân Bái's own."""
+    from reports.periods import Period
+    from reports.policy import is_reporter
+    from reports.services.daily import _recipients
+
+    duty = DutyFactory(owner_unit=reform.thanh_hoa, reporter_level="commune", first_year=2026, last_year=None)
+    new_run = RunFactory(duty=duty, reporting_unit=reform.new["Lam Sơn"], period=Period("year", 2026, 1))
+    old_run = RunFactory(duty=DutyFactory(owner_unit=reform.tho_xuan_district, reporter_level="commune"),
+                         reporting_unit=reform.old["Xuân Bái"])
+    xuanbai = UserFactory(username="xb_rep", role=Role.COMMUNE_OFFICIAL, unit=reform.old["Xuân Bái"],
+                          email="xb@example.vn")
+    district = UserFactory(username="h_rep", role=Role.DISTRICT_STAFF, unit=reform.tho_xuan_district,
+                           email="h@example.vn")
+    assert is_reporter(xuanbai, new_run) and is_reporter(xuanbai, old_run)
+    assert set(ReportRun.objects.for_reporter(xuanbai)) == {new_run, old_run}
+    assert [i for i in items(xuanbai, datetime.date(2026, 10, 28)) if i.kind == "report"]
+    assert _recipients([new_run]) == {new_run.pk: [xuanbai]}
+    assert not is_reporter(district, new_run)
