@@ -25,7 +25,9 @@ from tests.test_scope_sweep import READ_ONLY_ROLES, ROLES, database_state, world
 
 pytestmark = [pytest.mark.django_db]
 
-ROLE_LIST = [*ROLES, "chairman"]
+# "ended_commune": the account of a commune that ended on 30/06/2025 and merged into the users' commune; it
+# follows its unit's lineage (User.working_unit) and must reach no more than that commune's official.
+ROLE_LIST = [*ROLES, "chairman", "ended_commune"]
 # Roles whose capabilities allow no write at all through the API.
 NO_WRITE_ROLES = READ_ONLY_ROLES | {"agency_staff"}
 
@@ -101,8 +103,22 @@ def api_world(world):  # noqa: F811 - the fixture imported above
     district_commune = users["commune_official"].unit
     users = {**users, "chairman": users["commune_official"]}
     users["commune_official"] = UserFactory(username="s_xa2", role="commune_official", unit=district_commune)
+    users["ended_commune"] = _ended_commune_official(district_commune)
     outside = {**outside, "district": outside["commune"].parent}
     return users, outside
+
+
+def _ended_commune_official(successor):
+    import datetime
+
+    from directory.models import UnitSuccession
+    from tests.factories import CommuneFactory, UserFactory
+
+    old = CommuneFactory(code="15548", name="Xuân Cũ", parent=successor.parent, valid_to=datetime.date(2025, 6, 30))
+    UnitSuccession.objects.create(predecessor=old, successor=successor, effective_date=datetime.date(2025, 7, 1))
+    user = UserFactory(username="s_xa_cu", role="commune_official", unit=old)
+    assert user.working_unit == successor  # the rule under test, or the sweep would prove nothing about it
+    return user
 
 
 def _client(user):
@@ -136,7 +152,7 @@ def test_no_role_reaches_an_outside_object_through_the_api(api_world, role):
     client = _client(users[role])
     before = database_state()
     escapes = []
-    role_key = "commune_official_plain" if role == "commune_official" else role
+    role_key = "commune_official_plain" if role in ("commune_official", "ended_commune") else role
     for name, (kind, filters, listed, writes) in API_ROUTES.items():
         url = reverse(name, kwargs={"pk": outside[kind].pk} if kind else {})
         extra = EXTRA_QUERY.get(name, {})
