@@ -244,6 +244,22 @@ class UnitDetail(ApiView, generics.RetrieveAPIView):
 # --------------------------------------------------------------------------- households
 
 
+def _no_approved_review_in_scope(user, year: int) -> bool:
+    """True when no household of the user's scope can have an approved review of ``year``.
+
+    The list walks the households in id order and looks up each one's latest approved review of the year: with
+    none in the scope it walked every household (a province's million: 20 s on the scale set). One probe of the
+    reviews' (commune, year, status) index says so first. Exact only when every household of the scope is
+    registered in it (no household moved in: ``for_user_list`` has just checked that), as a review carries its
+    household's commune; otherwise it answers False and the list walks as before."""
+    from directory.scoping import scope_for
+
+    scope = scope_for(user)
+    if scope.ids(history=False) is not None and getattr(scope, "_households_moved_in", True):
+        return False
+    return not Review.objects.for_user(user).filter(year=year, status=ReviewStatus.APPROVED).exists()
+
+
 @extend_schema(parameters=[
     COMMUNE, YEAR,
     OpenApiParameter("category", str, enum=list(Category.values),
@@ -271,18 +287,22 @@ class HouseholdList(ApiView, generics.ListCreateAPIView):
 
     def get_queryset(self):
         request = self.request
-        queryset = Household.objects.for_user(request.user).select_related("commune", "current_commune")
+        # for_user_list: the web list's scope filter (no OR on current_commune when nobody moved in).
+        queryset = Household.objects.for_user_list(request.user).select_related("commune", "current_commune")
         commune = self.scoped_commune(request)
         if commune is not None:
             queryset = queryset.filter(Q(commune=commune) | Q(current_commune=commune))
         year = _int(request, "year", low=2000, high=2100)
         category = _choice(request, "category", Category.values)
         if year is not None:
+            if commune is None and _no_approved_review_in_scope(request.user, year):
+                return queryset.none()
             latest = (Review.objects.filter(household=OuterRef("pk"), year=year, status=ReviewStatus.APPROVED)
                       .order_by("-effective_date", "-pk").values("category")[:1])
-            queryset = queryset.annotate(year_category=Subquery(latest)).filter(year_category__isnull=False)
-            if category:
-                queryset = queryset.filter(year_category=category)
+            queryset = queryset.annotate(year_category=Subquery(latest))
+            # "= category" already excludes the households without a review that year (once per row, not twice)
+            queryset = (queryset.filter(year_category=category) if category
+                        else queryset.filter(year_category__isnull=False))
         elif category:
             queryset = queryset.filter(current_category=category)
         if request.query_params.get("village"):

@@ -370,3 +370,18 @@ def test_a_district_account_still_makes_no_review_after_the_reform(lam_son):
     refused = post(district, reverse("api:review_list"), {"household": lam_son["household"].pk, "year": 2026,
                                                           "income_per_capita": 1_000_000})
     assert refused.status_code == 403 and "hết hiệu lực" in refused.json()["loi"], refused.json()
+
+
+def test_a_year_without_approved_reviews_lists_nothing_without_walking_the_households(commune_a, commune_a_user):
+    household = HouseholdFactory(commune=commune_a)
+    make_review(household, year=2024, status=ReviewStatus.APPROVED)
+    client = api(commune_a_user)
+    url = reverse("api:household_list")
+    with CaptureQueriesContext(connection) as queries:
+        empty = client.get(url, {"year": 2025, "category": "poor"})
+    assert empty.status_code == 200 and empty.json()["results"] == []
+    # one probe of the reviews, no per-household lookup of the year's review
+    assert not any("households_household" in q["sql"] and "households_review" in q["sql"]
+                   for q in queries.captured_queries)
+    listed = client.get(url, {"year": 2024}).json()["results"]
+    assert [row["id"] for row in listed] == [household.pk] and listed[0]["year_category"]
