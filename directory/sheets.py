@@ -128,7 +128,7 @@ def is_signature_row(cells) -> bool:
     for value in cells:
         if isinstance(value, str):
             text = value.strip()
-            if text in (PREPARER, HEAD_OF_UNIT) or _PLACE_DATE.search(text):
+            if text in (PREPARER, HEAD_OF_UNIT) or "tháng" in text and _PLACE_DATE.search(text):
                 return True
     return False
 

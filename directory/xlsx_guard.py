@@ -15,7 +15,6 @@ Memory stays at a few chunks whatever the file holds; the readers then also coun
 
 from __future__ import annotations
 
-import re
 import zipfile
 from dataclasses import dataclass
 
@@ -83,15 +82,16 @@ def check_xlsx(source, *, max_rows: int | None = None) -> None:
 def _scan_part(archive: zipfile.ZipFile, member: zipfile.ZipInfo, *, max_cell: int, max_rows: int) -> None:
     is_sheet = member.filename.startswith("xl/worksheets/")
     limit_bytes = max_cell * 4
-    too_long = re.compile(rb"[^<]{%d,}" % (limit_bytes + 1))
     run = 0  # bytes since the last "<", carried across chunks
     rows = 0
     sheet = member.filename.rsplit("/", 1)[-1].removesuffix(".xml")
     with archive.open(member) as part:
         while chunk := part.read(CHUNK):
             first_tag = chunk.find(b"<")
+            # The longest run without "<" in the chunk: split, not a regex (``[^<]{n,}`` retries at every
+            # byte of every short run: 1,3 s for the 20 MB sheet of a 50.000-row list).
             if (run + (len(chunk) if first_tag < 0 else first_tag) > limit_bytes
-                    or (first_tag >= 0 and too_long.search(chunk, first_tag))):
+                    or (first_tag >= 0 and max(map(len, chunk[first_tag:].split(b"<"))) > limit_bytes)):
                 where = f"trang tính “{sheet}”" if is_sheet else "phần chữ của tệp"
                 raise XlsxLimitError(
                     f"Tệp có một ô dài hơn {_n(max_cell)} ký tự ({where}): không phải danh sách hợp lệ, "

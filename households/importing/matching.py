@@ -38,6 +38,8 @@ def id_chunks(items):
 
 
 STORED_HOUSEHOLD_FIELDS = ("id", "commune_id", "current_commune_id", "code", "area_reason", *HOUSEHOLD_IMPORT_FIELDS)
+assert STORED_HOUSEHOLD_FIELDS[5:] == ("head_name", "village", "area", "member_count", "is_ethnic_minority",
+                                       "has_labour_capacity")  # StoredHousehold.__init__ unpacks in this order
 
 
 class StoredHousehold:
@@ -50,8 +52,9 @@ class StoredHousehold:
     __slots__ = (*STORED_HOUSEHOLD_FIELDS, "_model")
 
     def __init__(self, values: tuple):
-        for name, value in zip(STORED_HOUSEHOLD_FIELDS, values, strict=True):
-            setattr(self, name, value)
+        # Unpacked in one statement (a setattr loop cost 0,8 s for 60.000 rows); the order is STORED_HOUSEHOLD_FIELDS'.
+        (self.id, self.commune_id, self.current_commune_id, self.code, self.area_reason, self.head_name, self.village,
+         self.area, self.member_count, self.is_ethnic_minority, self.has_labour_capacity) = values
         self._model = None
 
     @property

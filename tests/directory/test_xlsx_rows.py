@@ -33,9 +33,19 @@ def trimmed(rows) -> list[tuple]:
     return out
 
 
-def ours(source) -> list[list[tuple]]:
-    with XlsxRows(source) as workbook:
-        return [trimmed(workbook.rows(sheet)) for sheet in workbook.sheets]
+def ours(source, *, fast: bool = True, fallbacks: int | None = None) -> list[list[tuple]]:
+    """Our reading; with ``fast`` also the parser's alone, which must be the same."""
+    if fast:
+        parsed = ours(source.getvalue() if isinstance(source, io.BytesIO) else source, fast=False)
+    if isinstance(source, bytes):
+        source = io.BytesIO(source)
+    with XlsxRows(source, fast=fast) as workbook:
+        rows = [trimmed(workbook.rows(sheet)) for sheet in workbook.sheets]
+        if fast:
+            assert rows == parsed
+            if fallbacks is not None:
+                assert workbook.fallbacks == fallbacks
+    return rows
 
 
 def openpyxls(source) -> list[list[tuple]]:
@@ -76,7 +86,7 @@ def test_a_workbook_written_by_openpyxl(tmp_path):
     path = tmp_path / "openpyxl.xlsx"
     workbook.save(path)
 
-    rows = ours(path)
+    rows = ours(path, fallbacks=0)  # openpyxl's XML is plain: the pattern reader reads it all
     assert rows == openpyxls(path)
     assert len(rows) == 2
     first = rows[0]
@@ -101,7 +111,7 @@ def test_a_file_saved_by_libreoffice():
     """Written by LibreOffice Calc 7 (convert-to xlsx): its own styles, t="n" written out, a formula's
     cached boolean, empty rows left out of the XML."""
     path = ASSETS / "libreoffice.xlsx"
-    rows = ours(path)
+    rows = ours(path, fallbacks=0)
     assert rows == openpyxls(path)
     assert rows[0][2:] == [
         ("Mã hộ", "Họ và tên chủ hộ", "Ngày", "Số", "Chữ số", "Đánh dấu", "Tiền"),
@@ -200,7 +210,7 @@ def zipped(parts: dict[str, str]) -> bytes:
 
 def test_a_workbook_written_by_hand():
     content = zipped(PARTS)
-    rows = ours(io.BytesIO(content))
+    rows = ours(io.BytesIO(content), fallbacks=1)  # row 2 has no "r": the parser reads the sheet
     with pytest.warns(UserWarning):  # openpyxl warns about the date out of range (9999999)
         assert rows == openpyxls(io.BytesIO(content))
     assert rows == [[
@@ -224,7 +234,52 @@ def test_a_wrong_dimension_truncates_nothing():
         "<sheetData>", '<dimension ref="A1:B2"/><sheetData>')
     content = zipped(parts)
     assert len(openpyxls(io.BytesIO(content))[0]) == 2
-    assert ours(io.BytesIO(content)) == ours(io.BytesIO(zipped(PARTS)))
+    assert ours(content) == ours(zipped(PARTS))
+
+
+PLAIN_SHEET = (
+    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{MAIN}" xmlns:r="{REL}">'
+    '<dimension ref="A1:C9"/><sheetData>\n'
+    '<row r="1" spans="1:3"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>Họ và tên</t></is></c></row>'
+    '<row r="2"><c r="A2" t="inlineStr"><is><t>Ph&#7841;m &amp; con &lt;b&gt; &#x1EA1;&quot;&apos;</t></is></c>'
+    '<c r="B2" s="1"><v>45640</v></c><c r="C2" t="inlineStr"><is><t xml:space="preserve"> x </t></is></c></row>'
+    '<row r="3"/><row r="4"></row>'
+    '<row r="5"><c r="A5" t="inlineStr"><is><t></t></is></c><c r="B5" t="inlineStr"/><c r="C5" t="b"><v>1</v></c>'
+    '</row>\n'
+    '<row r="6"><c r="A6" t="str"><f>A1&amp;"!"</f><v>Mã hộ!</v></c><c r="B6" t="e"><v>#DIV/0!</v></c>'
+    '<c r="C6"><f>1+1</f></c></row>'
+    '@ROW7@'
+    '<row r="9"><c r="C9" s="2" t="s"><v>1</v></c></row>'
+    '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+    '</worksheet>')
+
+
+@pytest.mark.parametrize(("row7", "fallbacks"), [
+    ('<row r="7"><c r="A7"><v>7</v></c></row>', 0),
+    # what the pattern reader does not read, past rows it gave already: the parser reads on from there
+    ('<row r="7"><c r="A7" t="inlineStr"><is><r><t>gi</t></r><r><t>àu</t></r></is></c></row>', 1),
+    ('<row r="7"><c r="A7" t="s" s="1"><v>1</v></c></row>', 1),  # attributes in another order
+    ('<row r="7">\n  <c r="A7"><v>7</v></c>\n</row>', 0),  # indented: the same reading
+    ('<row r="7"><c r="A7">\n  <v>7</v>\n</c></row>', 1),  # indented inside a cell
+    ('<row r="7"><!-- ghi chú --><c r="A7"><v>7</v></c></row>', 1),
+    ('<row r="7"><c r="A8"><v>7</v></c></row>', 1),  # a cell named in another row
+    ('<row r="7"><c r="A7"><v>7</v><extLst/></c></row>', 1),
+])
+def test_plain_xml_is_read_by_patterns_and_the_rest_by_the_parser(row7, fallbacks):
+    parts = dict(PARTS)
+    parts["xl/worksheets/sheet1.xml"] = PLAIN_SHEET.replace("@ROW7@", row7)
+    content = zipped(parts)
+    rows = ours(content, fallbacks=fallbacks)
+    assert rows == openpyxls(io.BytesIO(content))
+    assert rows[0][:6] == [
+        ("Mã hộ", "Họ và tên"),
+        ("Phạm & con <b> ạ\"'", datetime.datetime(2024, 12, 14), " x "),
+        (),
+        (),
+        ("", None, True),
+        ("Mã hộ!", "#DIV/0!"),
+    ]
+    assert rows[0][8] == (None, None, "Lê Văn Bái ")
 
 
 def test_rows_are_streamed_not_held():
@@ -239,6 +294,11 @@ def test_rows_are_streamed_not_held():
 def test_broken_xml_and_entities_are_refused():
     broken = dict(PARTS)
     broken["xl/worksheets/sheet1.xml"] = PARTS["xl/worksheets/sheet1.xml"].replace("</sheetData>", "")
+    for fast in (True, False):
+        with XlsxRows(io.BytesIO(zipped(broken)), fast=fast) as workbook, pytest.raises(etree.XMLSyntaxError):
+            list(workbook.rows(workbook.sheets[0]))
+    # Past the sheet's data too: the pattern reader has libxml2 check the whole part.
+    broken["xl/worksheets/sheet1.xml"] = PLAIN_SHEET.replace("@ROW7@", "").replace("</worksheet>", "")
     with XlsxRows(io.BytesIO(zipped(broken))) as workbook, pytest.raises(etree.XMLSyntaxError):
         list(workbook.rows(workbook.sheets[0]))
     # An external entity is never fetched nor expanded.
@@ -247,6 +307,7 @@ def test_broken_xml_and_entities_are_refused():
         '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
         f'<worksheet xmlns="{MAIN}"><sheetData><row r="1"><c t="inlineStr"><is><t>&x;</t></is></c></row>'
         '</sheetData></worksheet>')
-    with XlsxRows(io.BytesIO(zipped(hostile))) as workbook:
-        values = list(workbook.rows(workbook.sheets[0]))
-    assert "root:" not in repr(values)
+    for fast in (True, False):
+        with XlsxRows(io.BytesIO(zipped(hostile)), fast=fast) as workbook:
+            values = list(workbook.rows(workbook.sheets[0]))
+        assert "root:" not in repr(values)
