@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import connection
+from django.db.models import F, Lookup, Q
 
 from ..models import Household, Member, Review, ReviewRound, ReviewStatus
 from .columns import COL_YEAR, Columns
@@ -35,6 +36,29 @@ def chunks(items, size=CHUNK):
 def id_chunks(items):
     """Chunks of ids for ``IN (...)``: 900 under a parameter limit (SQLite), else 10.000."""
     return chunks(items, CHUNK if connection.features.max_query_params else LARGE_CHUNK)
+
+
+class AnyOf(Lookup):
+    """``column = ANY(%s)``: the ids as one array parameter (PostgreSQL). Django compiles ``IN`` with a
+    parameter per id, prepared one by one: 70 ms per 10.000 ids, 0,7 s of a 50.000-row import."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def get_db_prep_lookup(self, value, connection):
+        return "%s", [[int(pk) for pk in value]]
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} = ANY({rhs})", [*lhs_params, *rhs_params]
+
+
+def ids_in(field: str, ids: list[int]):
+    """A filter "``field`` is one of ``ids``": ``= ANY(array)`` on PostgreSQL, ``IN (...)`` elsewhere."""
+    if connection.vendor == "postgresql":
+        return AnyOf(F(field), ids)
+    return Q(**{f"{field}__in": ids})
 
 
 STORED_HOUSEHOLD_FIELDS = ("id", "commune_id", "current_commune_id", "code", "area_reason", *HOUSEHOLD_IMPORT_FIELDS)
@@ -83,7 +107,7 @@ class Existing:
     indicator_ids: dict[int, set[int]]  # review id → deprived indicator ids
     cause_ids: dict[int, set[int]]  # review id → cause ids
     with_members: set[int]  # household ids that have a member list
-    latest_year: dict[int, int]  # household id → year of its latest stored periodic review
+    latest_year: dict[int, int]  # household id → year of its latest stored periodic review, if ≥ the file's earliest
 
     def household_of(self, r: ParsedRow) -> StoredHousehold | None:
         return self.households.get((r.commune.pk, r.code))
@@ -131,19 +155,23 @@ def fetch_existing(rows: list[ParsedRow]) -> Existing:
     ids = sorted({hh.pk for hh in households.values()})
     reviews, with_members, latest_year = {}, set(), {}
     reviewed = set()  # households with a stored review of one of the file's years
+    earliest = min(years)
     for chunk in id_chunks(ids):
-        # Each household's periodic years (two or three): its latest year, and whether the file's year is stored.
-        for household_id, year in Review.objects.filter(household_id__in=chunk, round=ReviewRound.PERIODIC
-                                                        ).order_by().values_list("household_id", "year"):
+        # Each household's periodic years from the file's earliest on: its latest year (when it is not older:
+        # an older one never stops a row, see planning) and whether a review of the file's years is stored.
+        # Next year's list reads no row here.
+        stored = Review.objects.filter(ids_in("household_id", chunk), round=ReviewRound.PERIODIC, year__gte=earliest)
+        for household_id, year in stored.order_by().values_list("household_id", "year"):
             if year > latest_year.get(household_id, 0):
                 latest_year[household_id] = year
             if year in years:
                 reviewed.add(household_id)
-        with_members.update(Member.objects.filter(household_id__in=chunk).order_by()
+        with_members.update(Member.objects.filter(ids_in("household_id", chunk)).order_by()
                             .values_list("household_id", flat=True).distinct())
     # The stored reviews themselves only where there are some (next year's list has none).
     for chunk in id_chunks(sorted(reviewed)):
-        for review in Review.objects.filter(household_id__in=chunk, round=ReviewRound.PERIODIC, year__in=years).only(
+        for review in Review.objects.filter(ids_in("household_id", chunk), round=ReviewRound.PERIODIC,
+                                            year__in=years).only(
                 "pk", "household_id", "commune_id", "year", "round", "review_date", "standard_id", "effective_date",
                 "approved_by_id", "approved_at", *REVIEW_IMPORT_FIELDS):
             reviews[(review.household_id, review.year)] = review
@@ -151,10 +179,10 @@ def fetch_existing(rows: list[ParsedRow]) -> Existing:
     review_ids = [r.pk for r in reviews.values()]
     through_i, through_c = Review.deprived_indicators.through, Review.causes.through
     for chunk in id_chunks(review_ids):
-        for review_id, indicator_id in through_i.objects.filter(review_id__in=chunk).values_list(
+        for review_id, indicator_id in through_i.objects.filter(ids_in("review_id", chunk)).values_list(
                 "review_id", "indicator_id"):
             indicator_ids[review_id].add(indicator_id)
-        for review_id, cause_id in through_c.objects.filter(review_id__in=chunk).values_list(
+        for review_id, cause_id in through_c.objects.filter(ids_in("review_id", chunk)).values_list(
                 "review_id", "povertycause_id"):
             cause_ids[review_id].add(cause_id)
     return Existing(households, reviews, indicator_ids, cause_ids, with_members, latest_year)
