@@ -465,12 +465,13 @@ def _chart(title: str, labels: list, datasets: list[dict], headers: list[str], r
 
 
 def _year_series(commune_ids: list[int], years: list[int], boundaries: str = Boundaries.PERIOD,
-                 owner: dict[int, int] | None = None) -> list[dict]:
+                 owner: dict[int, int] | None = None, known_quotas: dict[int, dict] | None = None) -> list[dict]:
     """Per year: the summed poor counts, the household total (when every commune has one) and the
     quota, for the rate-over-the-years chart. One grouped query each, plus the quotas per year.
 
     On today's boundaries the rows are taken by the commune managing the households today, and the
     totals and quotas of the earlier communes (``owner``: {earlier or same id: today's id}) count too.
+    ``known_quotas``: {year: the quotas ``report_inputs`` already read} (folded or not, the sum is the same).
     """
     from reports.models import HouseholdTotal
 
@@ -496,7 +497,9 @@ def _year_series(commune_ids: list[int], years: list[int], boundaries: str = Bou
         complete = (len(covered.get(year, ())) == len(commune_ids)) if current and owner else \
             (t is not None and t["n"] == len(commune_ids))
         total = t["total"] if t and complete else None
-        quotas = quota_by_commune(year=year, commune_ids=sources)
+        quotas = (known_quotas or {}).get(year)
+        if quotas is None:
+            quotas = quota_by_commune(year=year, commune_ids=sources)
         quota = sum(q.total for q in quotas.values()) if quotas else None
         target = _pct(row["poor_start"] - quota, total) if quota is not None else None
         series.append({"year": year, "poor": row["poor_end"], "near_poor": row["near_poor_end"], "total": total,
@@ -544,7 +547,7 @@ def dashboard_data(user, unit: AdministrativeUnit, year: int, today: datetime.da
     )
     charts = _charts(unit, year, total_row, children, deprivations, causes,
                      _year_series(commune_ids, sorted(set(figure_years(unit) if years is None else years) | {year}),
-                                  boundaries, owner))
+                                  boundaries, owner, known_quotas={year: quotas}))
     return DashboardData(unit=unit, year=year, today=today, headline=headline, total_row=total_row,
                          children=children, behind=behind, charts=charts,
                          targets=plan_targets(user, unit, year,
