@@ -3,11 +3,11 @@
 from datetime import timedelta
 from pathlib import Path
 
-import dj_database_url
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
 
 from povertyapp.caching import caches_for
+from povertyapp.database import database_from_url
 from povertyapp.env import env, env_bool, env_int, env_list, tile_source
 from povertyapp.sentry import init_sentry
 
@@ -86,11 +86,10 @@ TEMPLATES = [
 # SQLite file by default so the app runs with no service; DATABASE_URL points
 # it at PostgreSQL (CI, production).
 DATABASES = {
-    "default": dj_database_url.parse(
-        env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
-        # Persistent connections, checked before reuse (a restarted server costs one error-free reconnect).
-        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60), conn_health_checks=True,
-    )
+    # Persistent connections, checked before reuse (a restarted server costs one error-free reconnect); no JIT
+    # on PostgreSQL (povertyapp.database).
+    "default": database_from_url(env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
+                                 conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60))
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -4,7 +4,7 @@ Static files keep the plain storage so the in-process measurements need no colle
 the gunicorn run of the benchmark uses ``povertyapp.settings.production`` (``make serve``).
 """
 
-import dj_database_url
+from povertyapp.database import database_from_url
 
 from .base import *  # noqa: F401,F403
 from .base import env, env_int
@@ -14,10 +14,8 @@ DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY", "bench-only-secret-key-not-for-production")
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 DATABASES = {
-    "default": dj_database_url.parse(
-        env("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/povertyapp_bench"),
-        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 600), conn_health_checks=True,
-    )
+    "default": database_from_url(env("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/povertyapp_bench"),
+                                 conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 600))
 }
 # Report jobs and figure refreshes run in the measuring process, so its peak memory is the job's.
 CELERY_TASK_ALWAYS_EAGER = True

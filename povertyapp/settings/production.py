@@ -1,8 +1,7 @@
 """Production: every secret from the environment, no default; HTTPS only."""
 
-import dj_database_url
-
 from povertyapp.caching import caches_for, default_cache_url
+from povertyapp.database import database_from_url
 
 from .base import *  # noqa: F401,F403
 from .base import env, env_bool, env_int, env_list
@@ -11,11 +10,7 @@ DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", [])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
-DATABASES = {
-    "default": dj_database_url.parse(
-        env("DATABASE_URL"), conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60), conn_health_checks=True
-    )
-}
+DATABASES = {"default": database_from_url(env("DATABASE_URL"), conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60))}
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
 CELERY_BROKER_TRANSPORT_OPTIONS = {}
 # Shared by every gunicorn worker, so that the API's throttle counts a user's requests once, not per process:
