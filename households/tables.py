@@ -32,7 +32,8 @@ def household_url_maker():
 def category_badge(value: str) -> str:
     if not value:
         return mark_safe('<span class="muted">Chưa có rà soát được duyệt</span>')
-    return mark_safe(f'<span class="badge {CATEGORY_BADGES.get(value, "")}">{escape(str(Category(value).label))}</span>')  # noqa: S308
+    label = escape(str(Category(value).label))
+    return mark_safe(f'<span class="badge {CATEGORY_BADGES.get(value, "")}">{label}</span>')  # noqa: S308
 
 
 def commune_cell(household) -> str:
