@@ -20,7 +20,8 @@ CACHES = caches_for(env("CACHE_URL", default_cache_url(CELERY_BROKER_URL, env_in
 # Sessions read from the shared cache and written through to the database: one query less on every signed-in
 # request. Only with a shared cache (Redis): a cache per process would keep a signed-out or expired session
 # alive in the other workers.
-SESSION_ENGINE = ("django.contrib.sessions.backends.cached_db" if CACHES["default"]["BACKEND"].endswith("RedisCache")
+# povertyapp.sessions: Django's cached_db, reading from the database alone while Redis is unreachable.
+SESSION_ENGINE = ("povertyapp.sessions" if CACHES["default"]["BACKEND"].endswith("RedisCache")
                   else "django.contrib.sessions.backends.db")
 
 # Hashed names (ManifestStaticFilesStorage) are cached by browsers for a year (WhiteNoise marks them

@@ -85,3 +85,11 @@ def test_cache_settings():
         caches_for("redis://broker:6379/0", "redis://broker:6379")
     with pytest.raises(ImproperlyConfigured, match="CACHE_URL phải bắt đầu"):
         caches_for("memcached://x:11211")
+
+
+@pytest.mark.django_db
+def test_signed_in_pages_and_logins_work_from_the_database_when_the_session_cache_is_down(client, commune_a_user):
+    with override_settings(CACHES=caches_for("redis://127.0.0.1:1/1"), SESSION_ENGINE="povertyapp.sessions"):
+        client.force_login(commune_a_user)  # a new session: its key checked, saved (cache write fails: logged)
+        assert client.get(reverse("profile")).status_code == 200  # read: cache miss, database, cache write fails
+        assert client.get(reverse("api:me")).status_code == 200
