@@ -260,8 +260,9 @@ CELERY_RESULT_BACKEND = None
 
 # --- Cache ------------------------------------------------------------------
 # The process's memory unless CACHE_URL names a Redis database (production defaults to the broker's Redis,
-# database 1: povertyapp.settings.production). It holds the API's throttle counts only; sessions and the
-# login lockout (django-axes) live in the database.
+# database 1: povertyapp.settings.production). It holds the API's throttle counts and, in production, a copy
+# of the sessions (povertyapp.sessions; the database keeps them); the login lockout (django-axes) is in the
+# database.
 CACHES = caches_for(env("CACHE_URL", ""), CELERY_BROKER_URL)
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
