@@ -193,6 +193,7 @@ class DocumentSheet:
         self._styles: dict[tuple[int, bool], dict] = {}
         self._templates: dict[tuple[int, bool], object] = {}
         self._style_ids: dict[tuple, int] = {}
+        self._plans: dict[tuple, tuple] = {}  # fast rows: per (bold, kinds, length) the cells' XML prefixes
         self._merge = getattr(ws, "merge_cells", None)
 
     # ------------------------------------------------------------------ low level
@@ -222,8 +223,19 @@ class DocumentSheet:
         self.row_index += 1
         if height:
             self.ws.row_dimensions[self.row_index].height = height
+        if self._raw_rows() and self.ws._writer is None:
+            # where openpyxl would make its writer (the first row): ours, which takes fast rows
+            self.ws._fast_row = None
+            self.ws._writer = _SheetWriter(self.ws)
+            self.ws._writer.write_top()
         self.ws.append(cells)
         return self.row_index
+
+    def _raw_rows(self) -> bool:
+        """Whether rows go to ``_SheetWriter`` as XML strings: a write-only sheet no one else has written to."""
+        if not _RAW_ROWS or not isinstance(self.ws, _WriteOnlyWorksheet):
+            return False
+        return self.ws._writer is None or isinstance(self.ws._writer, _SheetWriter)
 
     def merge(self, first_col: int, last_col: int, *, rows: tuple[int, int] | None = None) -> None:
         top, bottom = rows or (self.row_index, self.row_index)
@@ -238,8 +250,7 @@ class DocumentSheet:
         return sum(c.width for c in self.columns[first - 1:last])
 
     def _lines(self, text: str, first: int, last: int, size: float = FONT_SIZE) -> int:
-        per_line = max(6.0, self._span_width(first, last) * 0.95 * FONT_SIZE / size)
-        return max(1, sum(math.ceil(max(1, len(part)) / per_line) for part in str(text).split("\n")))
+        return _text_lines(str(text), max(6.0, self._span_width(first, last) * 0.95 * FONT_SIZE / size))
 
     def line(self, text: str, *, bold=False, italic=False, size: float = FONT_SIZE, align="center",
              first: int = 1, last: int | None = None) -> int:
@@ -359,31 +370,54 @@ class DocumentSheet:
         """A table row: every cell bordered, numbers in their column's format (None stays empty).
 
         ``kinds`` overrides the column kinds for this row (a list of mixed figures: counts and rates)."""
-        kinds = list(kinds or [None] * len(values))
+        if self._raw_rows():
+            made = _cells_xml(values, self._plan(bold, kinds, len(values)), str(self.row_index + 1))
+            if made is not None:
+                cells, lines = made
+                if height is None:  # as below, counted while making the cells
+                    height = lines * _LINE_HEIGHT + 1 if lines > 1 else None
+                # the height as openpyxl writes a row dimension, without making one per row
+                attrs = f' ht="{float(height):.16g}" customHeight="1"' if height else ""
+                self.ws._fast_row = (self.row_index + 1, cells, attrs)
+                return self._append([])
         if height is None:
             # Spreadsheets do not grow a row for wrapped text when they open a file: size it here.
-            lines = max((self._lines(value, index, index) for index, value in enumerate(values, start=1)
-                         if isinstance(value, str) and len(value) > 5), default=1)
+            lines = self._row_lines(values)
             height = lines * _LINE_HEIGHT + 1 if lines > 1 else None
-        keys = [(index, bold, kinds[index]) for index in range(len(values))]
-        if _fast_row_possible(self.ws, values):
-            return self._append_fast(values, keys, height)
-        cells = [self._styled(value, key) for value, key in zip(values, keys, strict=True)]
+        kinds = list(kinds or [None] * len(values))
+        cells = [self._styled(value, (index, bold, kinds[index])) for index, value in enumerate(values)]
         return self._append(cells, height=height)
 
-    def _append_fast(self, values: Sequence, keys: list, height: float | None) -> int:
-        """The same row as ``_append`` of styled cells, written as one XML element (see ``_FastRow``)."""
-        ids = []
-        for key in keys:
-            style_id = self._style_ids.get(key)
-            if style_id is None:
-                template = self._templates.get(key)
-                if template is None:
-                    template = self._templates[key] = self._cell(None, style=self._style(*key))
-                style_id = self._style_ids[key] = self.ws.parent._cell_styles.add(template._style)
-            ids.append(style_id)
-        self.ws._fast_row = _FastRow(values, ids)
-        return self._append([], height=height)
+    def _row_lines(self, values: Sequence) -> int:
+        """The lines of the row's longest wrapped text (``_lines`` of each text longer than 5 characters)."""
+        return max((self._lines(value, index, index) for index, value in enumerate(values, start=1)
+                    if isinstance(value, str) and len(value) > 5), default=1)
+
+    def _column_per_line(self, index: int) -> float:
+        """Characters per line of 11 pt text in column ``index`` (0-based), as ``_lines`` counts them."""
+        return max(6.0, self._span_width(index + 1, index + 1) * 0.95 * FONT_SIZE / FONT_SIZE)
+
+    def _plan(self, bold: bool, kinds, length: int) -> tuple:
+        """Per cell of a fast row: ``'<c r="B'``, ``'" s="7" t='`` (its column letter and style id) and the
+        characters per line of the column."""
+        key = (bold, tuple(kinds) if kinds else None, length)
+        plan = self._plans.get(key)
+        if plan is None:
+            kinds = list(kinds or [None] * length)
+            plan = self._plans[key] = tuple(
+                (f'<c r="{_letter(index + 1)}', f'" s="{self._style_id((index, bold, kinds[index]))}" t=',
+                 self._column_per_line(index))
+                for index in range(length))
+        return plan
+
+    def _style_id(self, key: tuple) -> int:
+        style_id = self._style_ids.get(key)
+        if style_id is None:
+            template = self._templates.get(key)
+            if template is None:
+                template = self._templates[key] = self._cell(None, style=self._style(*key))
+            style_id = self._style_ids[key] = self.ws.parent._cell_styles.add(template._style)
+        return style_id
 
     def blank(self, height: float | None = None) -> int:
         return self._append([], height=height)
@@ -437,61 +471,103 @@ def print_setup(ws, *, last_column: int, last_row: int, title_rows: tuple[int, i
 #
 # openpyxl builds a cell object per value, copies its style and writes it through four nested XML
 # elements: 3–4 ms per row of a 28-column table, minutes for a district's 60.000-row export and most of
-# a province's report. A data row of plain values (text, numbers, booleans, empty) in a write-only sheet
-# is written instead as one lxml element with the very XML openpyxl writes (same style ids, types,
-# row attributes); anything else (dates, formulas, error codes, control characters) keeps openpyxl's path.
+# a province's report. Building the same elements with lxml by hand still cost 0,2 ms a row (issue 12).
+# A data row of plain values (text, numbers, booleans, empty) in a write-only sheet is therefore made
+# as one string of the very XML openpyxl writes (same style ids, types, row attributes; see
+# tests/directory/test_sheets.py) from per-column prefixes made once, and written straight into the
+# sheet's file by ``_SheetWriter``. Anything else (dates, formulas, error codes, control characters)
+# keeps openpyxl's path.
 
 try:
-    from lxml.etree import Element as _Element
-    from lxml.etree import SubElement as _SubElement
     from openpyxl import LXML as _LXML
     from openpyxl.cell.cell import ERROR_CODES as _ERROR_CODES
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE as _ILLEGAL
-    from openpyxl.compat import safe_string as _safe_string
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet as _WriteOnlyWorksheet
     from openpyxl.worksheet._writer import WorksheetWriter as _WorksheetWriter
+    from openpyxl.xml.constants import SHEET_MAIN_NS as _SHEET_MAIN_NS
+    from openpyxl.xml.functions import xmlfile as _xmlfile
 except ImportError:  # pragma: no cover - lxml is in requirements.txt
     _LXML = False
 
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_RAW_ROWS = bool(_LXML)  # tests switch it off to compare with openpyxl's own output
+# one search finds what is not plain text (openpyxl's illegal characters) or needs escaping (& < > and
+# the carriage return, which lxml writes as a character reference); surrogates and U+FFFE/U+FFFF are
+# left to lxml, which refuses them as before
+_SPECIAL = re.compile(r"[\000-\010\013\014\016-\037&<>\r\ud800-\udfff\ufffe\uffff]")
+_NOT_XML = re.compile(r"[\ud800-\udfff\ufffe\uffff]")
+_MAX_TEXT = 32767
 
 
 def _fast_row_possible(ws, values) -> bool:
+    """Whether ``values`` can be written as a fast row of ``ws`` (a write-only sheet, plain values)."""
     if not _LXML or not isinstance(ws, _WriteOnlyWorksheet):
         return False
-    for value in values:
-        if value is None or isinstance(value, bool | int | float):
-            continue
-        if not isinstance(value, str) or (len(value) > 1 and value.startswith("=")) or value in _ERROR_CODES \
-                or _ILLEGAL.search(value) or len(value) > 32767:
-            return False
-    return True
+    return all(_plain(value) for value in values)
 
 
-class _FastRow:
-    __slots__ = ("values", "style_ids")
+def _plain(value) -> bool:
+    if value is None or isinstance(value, bool | int | float):
+        return True
+    return isinstance(value, str) and not (len(value) > 1 and value.startswith("=")) \
+        and value not in _ERROR_CODES and not _ILLEGAL.search(value) and len(value) <= _MAX_TEXT
 
-    def __init__(self, values, style_ids):
-        self.values, self.style_ids = values, style_ids
 
-    def element(self, attrs: dict):
-        row = _Element("row", attrs)
-        number = attrs["r"]
-        for index, (value, style_id) in enumerate(zip(self.values, self.style_ids, strict=True), start=1):
-            cell = _SubElement(row, "c", {"r": f"{_letter(index)}{number}", "s": str(style_id)})
-            if value is None or value == "":
-                cell.set("t", "n" if value is None else "inlineStr")
-                cell.text = ""  # <c …></c>, as openpyxl writes an empty cell
-            elif isinstance(value, str):
-                cell.set("t", "inlineStr")
-                text = _SubElement(_SubElement(cell, "is"), "t")
-                if value != value.strip():
-                    text.set(_XML_SPACE, "preserve")
-                text.text = value
+def _text_xml(value: str) -> str:
+    """``value`` as lxml writes a text node in UTF-8."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+
+
+def _number_xml(value) -> str:
+    """openpyxl's ``safe_string`` of a number: 16 significant digits, NaN and infinity as nothing."""
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        return ""
+    return f"{value:.16g}"
+
+
+def _text_lines(text: str, per_line: float) -> int:
+    """Lines of ``text`` wrapped at ``per_line`` characters (each line break starts a line)."""
+    return max(1, sum(math.ceil(max(1, len(part)) / per_line) for part in text.split("\n")))
+
+
+def _cells_xml(values, plan, number: str) -> tuple[str, int] | None:
+    """The ``<c>`` elements of one row numbered ``number`` and the lines of its longest wrapped text (as
+    ``DocumentSheet._row_lines`` counts them), or None when a value needs openpyxl's cells.
+
+    ``plan`` holds, per column, ``'<c r="B'``, ``'" s="7" t='`` and the characters per line: only the row
+    number and the value are added per cell."""
+    parts = []
+    append = parts.append
+    lines = 1
+    for value, (ref, style, per_line) in zip(values, plan, strict=True):
+        if value is None:
+            append(f'{ref}{number}{style}"n"></c>')
+        elif isinstance(value, str):
+            length = len(value)
+            if not length:
+                append(f'{ref}{number}{style}"inlineStr"></c>')
+                continue
+            if (length > 1 and value[0] == "=") or value in _ERROR_CODES or length > _MAX_TEXT:
+                return None
+            if _SPECIAL.search(value):
+                if _ILLEGAL.search(value) or _NOT_XML.search(value):
+                    return None
+                text = _text_xml(value)
             else:
-                cell.set("t", "b" if isinstance(value, bool) else "n")
-                _SubElement(cell, "v").text = _safe_string(value)
-        return row
+                text = value
+            if value != value.strip():  # as openpyxl decides it
+                append(f'{ref}{number}{style}"inlineStr"><is><t xml:space="preserve">{text}</t></is></c>')
+            else:
+                append(f'{ref}{number}{style}"inlineStr"><is><t>{text}</t></is></c>')
+            # a text no longer than a line is one line (per_line >= 6): count only the others
+            if length > per_line or (length > 5 and "\n" in value):
+                lines = max(lines, _text_lines(value, per_line))
+        elif isinstance(value, bool):
+            append(f'{ref}{number}{style}"b"><v>{1 if value else 0}</v></c>')
+        elif isinstance(value, int | float):
+            append(f'{ref}{number}{style}"n"><v>{_number_xml(value)}</v></c>')
+        else:
+            return None
+    return "".join(parts), lines
 
 
 _LETTERS: dict[int, str] = {}
@@ -505,17 +581,44 @@ def _letter(index: int) -> str:
 
 
 if _LXML:
-    _openpyxl_write_row = _WorksheetWriter.write_row
+    class _SheetWriter(_WorksheetWriter):
+        """openpyxl's writer of a write-only sheet that holds the sheet's file itself, so that a fast row's
+        XML string goes straight into it (lxml only writes markup it has built). Everything else, rows
+        of openpyxl's cells included, still goes through lxml, whose buffer is flushed before a fast row
+        so that the file keeps the order of the rows. The file is UTF-8 (openpyxl's is ASCII with
+        character references: the same XML, read by any parser alike, and smaller for Vietnamese)."""
 
-    def _write_row(self, xf, row, row_idx):
-        fast = getattr(self.ws, "_fast_row", None)
-        if fast is None:
-            return _openpyxl_write_row(self, xf, row, row_idx)
-        self.ws._fast_row = None
-        attrs = {"r": f"{row_idx}"}
-        attrs.update(self.ws.row_dimensions.get(row_idx, {}))
-        xf.write(fast.element(attrs))
-        return None
+        def __init__(self, ws):
+            self._file = None
+            self._lxml_pending = True  # lxml may hold bytes not yet in the file
+            super().__init__(ws)
 
-    _WorksheetWriter.write_row = _write_row
+        def get_stream(self):  # openpyxl's, on a file object
+            with (open(self.out, "wb") as self._file, _xmlfile(self._file, encoding="utf-8") as xf,
+                  xf.element("worksheet", xmlns=_SHEET_MAIN_NS)):
+                try:
+                    while True:
+                        el = (yield)
+                        if el is True:
+                            yield xf
+                        elif el is None:
+                            continue
+                        else:
+                            xf.write(el)
+                except GeneratorExit:
+                    pass
 
+        def write_row(self, xf, row, row_idx):
+            fast = self.ws._fast_row
+            if fast is None:
+                self._lxml_pending = True
+                return super().write_row(xf, row, row_idx)
+            self.ws._fast_row = None
+            number, cells, attrs = fast
+            if number != row_idx:
+                raise RuntimeError(f"fast row {number} written as row {row_idx}: rows appended around DocumentSheet")
+            if self._lxml_pending:
+                xf.flush()
+                self._lxml_pending = False
+            self._file.write(f'<row r="{row_idx}"{attrs}>{cells}</row>'.encode())
+            return None

@@ -69,35 +69,75 @@ def test_narrow_table_prints_portrait(tmp_path):
     assert_print_ready(load_workbook(tmp_path / "n.xlsx").active, landscape=False, signature=False)
 
 
-def test_fast_rows_write_the_xml_openpyxl_writes(monkeypatch):
-    """Data rows of plain values skip openpyxl's per-cell objects (issue 12): the sheet XML is identical."""
+def _fast_rows_sheet_xml(monkeypatch, mode: str) -> bytes:
+    """The sheet XML of a small write-only document: ``openpyxl`` (its own cells and writer), ``cells``
+    (openpyxl's cells through ``_SheetWriter``) or ``fast`` (rows written as XML strings)."""
     import zipfile
 
     from openpyxl import Workbook
 
     from directory import sheets
 
-    def build(fast: bool) -> str:
-        if not fast:
-            monkeypatch.setattr(sheets, "_fast_row_possible", lambda ws, values: False)
-        workbook = Workbook(write_only=True)
-        columns = [sheets.Column("Mã", 10, sheets.CODE), sheets.Column("Tên", 20, sheets.TEXT),
-                   sheets.Column("Số", 10, sheets.COUNT), sheets.Column("x", 6, sheets.MARK)]
-        sheet = sheets.DocumentSheet(workbook.create_sheet("A"), columns=columns,
-                                     header=sheets.DocumentHeader(title="THỬ"))
-        sheet.start()
-        for values in (["A1", "Lê Thị Hoa", 3, "x"], ["A2", " cách ", 1.5, None], ["A3", "", True, False],
-                       ["A4", "Một tên rất dài " * 6, 1_500_000, None]):
-            sheet.row(values)
-        sheet.row(["Tổng", None, 7, None], bold=True)
-        sheet.finish()
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        monkeypatch.undo()
-        with zipfile.ZipFile(buffer) as archive:
-            return archive.read("xl/worksheets/sheet1.xml").decode()
+    if mode == "openpyxl":
+        monkeypatch.setattr(sheets, "_RAW_ROWS", False)
+    elif mode == "cells":
+        monkeypatch.setattr(sheets, "_cells_xml", lambda values, plan, number: None)
+    workbook = Workbook(write_only=True)
+    columns = [sheets.Column("Mã", 10, sheets.CODE), sheets.Column("Tên", 20, sheets.TEXT),
+               sheets.Column("Số", 10, sheets.COUNT), sheets.Column("x", 6, sheets.MARK)]
+    sheet = sheets.DocumentSheet(workbook.create_sheet("A"), columns=columns,
+                                 header=sheets.DocumentHeader(title="THỬ & <thử>"))
+    sheet.start()
+    for values in (["A1", "Lê Thị Hoa", 3, "x"], ["A2", " cách ", 1.5, None], ["A3", "", True, False],
+                   ["A4", "Một tên rất dài " * 6, 1_500_000, None], ["A&B", "<b> \"Hoa\" & 'Lan'", -2, ">"],
+                   ["A5", "dòng 1\r\ndòng 2\tcột", 12345678901234567, 0.1 + 0.2],
+                   ["'=A1", "Trịnh\u00a0Văn Cường\u00a0", float("nan"), 10 ** 20],
+                   ["A6", "=SUM(A1:A2)", None, "#N/A"],  # a formula and an error code: openpyxl's cells
+                   ["A7", datetime.date(2024, 12, 14), 2, "x"]):  # a date: openpyxl's cells
+        sheet.row(values)
+    sheet.row(["Tổng", None, 7, None], bold=True)
+    sheet.row(["Tỉ lệ", "a", 0.1234, None], kinds=[None, None, sheets.RATE, None])
+    sheet.finish()
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    monkeypatch.undo()
+    with zipfile.ZipFile(buffer) as archive:
+        return archive.read("xl/worksheets/sheet1.xml")
 
-    assert build(fast=True) == build(fast=False)
+
+def test_fast_rows_write_the_xml_openpyxl_writes(monkeypatch):
+    """Data rows of plain values skip openpyxl's per-cell objects (issue 12): the sheet is the same XML."""
+    from lxml import etree
+
+    fast = _fast_rows_sheet_xml(monkeypatch, "fast")
+    # byte for byte what openpyxl's cells give through the same writer (UTF-8) ...
+    assert fast == _fast_rows_sheet_xml(monkeypatch, "cells")
+    # ... and the same document as openpyxl's own writer (ASCII with character references)
+    assert etree.tostring(etree.fromstring(fast), method="c14n") == \
+        etree.tostring(etree.fromstring(_fast_rows_sheet_xml(monkeypatch, "openpyxl")), method="c14n")
+    assert "Trịnh".encode() in fast
+
+
+def test_fast_rows_read_back(tmp_path):
+    import zipfile
+
+    from directory import sheets
+
+    path = tmp_path / "a.xlsx"
+    workbook = Workbook(write_only=True)
+    sheet = sheets.DocumentSheet(workbook.create_sheet("A"), columns=COLUMNS, header=sheets.DocumentHeader(title="T"))
+    sheet.start()
+    sheet.row([1, "Xuân & Bái <1>", 2_500_000])
+    sheet.row([2, " a\r\nb ", None])
+    sheet.finish()
+    workbook.save(path)
+    assert zipfile.is_zipfile(path)
+    ws = load_workbook(path).active
+    first = sheet.first_data_row
+    assert [c.value for c in ws[first]][:3] == [1, "Xuân & Bái <1>", 2_500_000]
+    assert [c.value for c in ws[first + 1]][:3] == [2, " a\r\nb ", None]
+    assert ws.cell(first, 3).number_format == "#,##0"
+    assert ws.cell(first, 1).border.left.style == "thin"
 
 
 def test_rows_openpyxl_must_write_itself_keep_its_path():
