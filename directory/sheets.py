@@ -398,16 +398,18 @@ class DocumentSheet:
         return max(6.0, self._span_width(index + 1, index + 1) * 0.95 * FONT_SIZE / FONT_SIZE)
 
     def _plan(self, bold: bool, kinds, length: int) -> tuple:
-        """Per cell of a fast row: ``'<c r="B'``, ``'" s="7" t='`` (its column letter and style id) and the
-        characters per line of the column."""
+        """Per cell of a fast row: ``'<c r="B'``, ``'" s="7" t='`` (its column letter and style id), the
+        characters per line of the column, the rest of an empty cell and the column's texts already made."""
         key = (bold, tuple(kinds) if kinds else None, length)
         plan = self._plans.get(key)
         if plan is None:
             kinds = list(kinds or [None] * length)
-            plan = self._plans[key] = tuple(
-                (f'<c r="{_letter(index + 1)}', f'" s="{self._style_id((index, bold, kinds[index]))}" t=',
-                 self._column_per_line(index))
-                for index in range(length))
+            plan = []
+            for index in range(length):
+                style = f'" s="{self._style_id((index, bold, kinds[index]))}" t='
+                plan.append((f'<c r="{_letter(index + 1)}', style, self._column_per_line(index), f'{style}"n"></c>',
+                             {}))
+            plan = self._plans[key] = tuple(plan)
         return plan
 
     def _style_id(self, key: tuple) -> int:
@@ -496,6 +498,7 @@ _RAW_ROWS = bool(_LXML)  # tests switch it off to compare with openpyxl's own ou
 _SPECIAL = re.compile(r"[\000-\010\013\014\016-\037&<>\r\ud800-\udfff\ufffe\uffff]")
 _NOT_XML = re.compile(r"[\ud800-\udfff\ufffe\uffff]")
 _MAX_TEXT = 32767
+_TEXTS_PER_COLUMN = 4096  # bounded: a column of unique codes stops adding
 
 
 def _fast_row_possible(ws, values) -> bool:
@@ -533,34 +536,26 @@ def _cells_xml(values, plan, number: str) -> tuple[str, int] | None:
     """The ``<c>`` elements of one row numbered ``number`` and the lines of its longest wrapped text (as
     ``DocumentSheet._row_lines`` counts them), or None when a value needs openpyxl's cells.
 
-    ``plan`` holds, per column, ``'<c r="B'``, ``'" s="7" t='`` and the characters per line: only the row
-    number and the value are added per cell."""
+    ``plan`` holds, per column, ``'<c r="B'``, ``'" s="7" t='``, the characters per line, the rest of an
+    empty cell and a cache of the column's texts (labels, names and places repeat: each is checked,
+    escaped and measured once): only the row number and the value are added per cell."""
     parts = []
     append = parts.append
     lines = 1
-    for value, (ref, style, per_line) in zip(values, plan, strict=True):
+    for value, (ref, style, per_line, empty, texts) in zip(values, plan, strict=True):
         if value is None:
-            append(f'{ref}{number}{style}"n"></c>')
+            append(f"{ref}{number}{empty}")
         elif isinstance(value, str):
-            length = len(value)
-            if not length:
-                append(f'{ref}{number}{style}"inlineStr"></c>')
-                continue
-            if (length > 1 and value[0] == "=") or value in _ERROR_CODES or length > _MAX_TEXT:
-                return None
-            if _SPECIAL.search(value):
-                if _ILLEGAL.search(value) or _NOT_XML.search(value):
+            made = texts.get(value)
+            if made is None:
+                made = _text_cell(value, style, per_line)
+                if made is None:
                     return None
-                text = _text_xml(value)
-            else:
-                text = value
-            if value != value.strip():  # as openpyxl decides it
-                append(f'{ref}{number}{style}"inlineStr"><is><t xml:space="preserve">{text}</t></is></c>')
-            else:
-                append(f'{ref}{number}{style}"inlineStr"><is><t>{text}</t></is></c>')
-            # a text no longer than a line is one line (per_line >= 6): count only the others
-            if length > per_line or (length > 5 and "\n" in value):
-                lines = max(lines, _text_lines(value, per_line))
+                if len(texts) < _TEXTS_PER_COLUMN:
+                    texts[value] = made
+            append(f"{ref}{number}{made[0]}")
+            if made[1] > lines:
+                lines = made[1]
         elif isinstance(value, bool):
             append(f'{ref}{number}{style}"b"><v>{1 if value else 0}</v></c>')
         elif isinstance(value, int | float):
@@ -568,6 +563,26 @@ def _cells_xml(values, plan, number: str) -> tuple[str, int] | None:
         else:
             return None
     return "".join(parts), lines
+
+
+def _text_cell(value: str, style: str, per_line: float) -> tuple[str, int] | None:
+    """A text cell after its row number, and its lines; None for a text openpyxl must write (a formula, an
+    error code, a character XML cannot hold, too long)."""
+    length = len(value)
+    if not length:
+        return f'{style}"inlineStr"></c>', 1
+    if (length > 1 and value[0] == "=") or value in _ERROR_CODES or length > _MAX_TEXT:
+        return None
+    text = value
+    if _SPECIAL.search(value):
+        if _ILLEGAL.search(value) or _NOT_XML.search(value):
+            return None
+        text = _text_xml(value)
+    # a text no longer than a line is one line (per_line >= 6), as _row_lines counts
+    lines = _text_lines(value, per_line) if length > per_line or (length > 5 and "\n" in value) else 1
+    if value != value.strip():  # as openpyxl decides it
+        return f'{style}"inlineStr"><is><t xml:space="preserve">{text}</t></is></c>', lines
+    return f'{style}"inlineStr"><is><t>{text}</t></is></c>', lines
 
 
 _LETTERS: dict[int, str] = {}

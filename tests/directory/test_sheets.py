@@ -93,7 +93,8 @@ def _fast_rows_sheet_xml(monkeypatch, mode: str) -> bytes:
                    ["A5", "dòng 1\r\ndòng 2\tcột", 12345678901234567, 0.1 + 0.2],
                    ["'=A1", "Trịnh\u00a0Văn Cường\u00a0", float("nan"), 10 ** 20],
                    ["A6", "=SUM(A1:A2)", None, "#N/A"],  # a formula and an error code: openpyxl's cells
-                   ["A7", datetime.date(2024, 12, 14), 2, "x"]):  # a date: openpyxl's cells
+                   ["A7", datetime.date(2024, 12, 14), 2, "x"],  # a date: openpyxl's cells
+                   ["A8", "Một tên rất dài " * 6, 2, "x"], ["A9", "<b> \"Hoa\" & 'Lan'", 3, "x"]):  # texts made before
         sheet.row(values)
     sheet.row(["Tổng", None, 7, None], bold=True)
     sheet.row(["Tỉ lệ", "a", 0.1234, None], kinds=[None, None, sheets.RATE, None])
