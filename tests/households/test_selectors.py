@@ -56,3 +56,27 @@ def test_yearly_statuses_and_movements(commune_a):
         (2022, None), (2023, Movement.ESCAPED_POVERTY), (2024, Movement.RELAPSED_POOR)]
     assert movements_by_household([household.pk], year=2024) == {household.pk: Movement.RELAPSED_POOR}
     assert movements_by_household([household.pk], year=2023) == {household.pk: Movement.ESCAPED_POVERTY}
+
+
+def test_movement_in_year_is_yearly_statuses_movement():
+    """The export's lean rule (issue 12) against ``yearly_statuses``, over random histories: years with
+    gaps, several reviews a year, drafts, every category."""
+    import random
+    from types import SimpleNamespace
+
+    from households.selectors import movement_in_year
+
+    rng = random.Random(12)
+    categories = [c for c, _ in Category.choices]
+    checked = 0
+    for _ in range(3000):
+        reviews = [SimpleNamespace(pk=rng.randrange(1, 10_000), year=rng.randrange(2020, 2026),
+                                   effective_date=datetime.date(2020, 1, 1) + datetime.timedelta(rng.randrange(2200)),
+                                   category=rng.choice(categories), status=rng.choice(["approved"] * 4 + ["draft"]))
+                   for _ in range(rng.randrange(0, 6))]
+        statuses = yearly_statuses(reviews)
+        for year in range(2019, 2027):
+            expected = statuses[-1].movement if statuses and statuses[-1].year == year else None
+            assert movement_in_year(reviews, year) == expected, (reviews, year)
+            checked += expected is not None
+    assert checked > 500  # movements of every kind were compared, not only "nothing moved"
