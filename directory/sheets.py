@@ -469,6 +469,23 @@ def print_setup(ws, *, last_column: int, last_row: int, title_rows: tuple[int, i
     ws.oddFooter.center.size = 10
 
 
+def save_workbook(workbook, output, *, compresslevel: int = 3) -> None:
+    """``workbook.save(output)`` (a path or a binary file object) with a faster deflate level than zlib's
+    default 6: a district's export is 70 MB of sheet XML, 1,4 s of CPU at level 6 and 0,6 s at level 3,
+    for a file 22 % larger (5,9 → 7,2 MB; level 1: 0,4 s, 8,5 MB)."""
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    if workbook.read_only:
+        raise TypeError("Workbook is read-only")
+    if workbook.write_only and not workbook.worksheets:
+        workbook.create_sheet()
+    with ZipFile(output, "w", ZIP_DEFLATED, allowZip64=True, compresslevel=compresslevel) as archive:
+        workbook.properties.modified = datetime.datetime.now(tz=datetime.UTC).replace(tzinfo=None)
+        ExcelWriter(workbook, archive).save()
+
+
 # --------------------------------------------------------------------------- fast rows (write-only sheets)
 #
 # openpyxl builds a cell object per value, copies its style and writes it through four nested XML

@@ -24,6 +24,7 @@ from directory.sheets import (
     DocumentSheet,
     Signature,
     issuing_body,
+    save_workbook,
     use_document_font,
 )
 from directory.sheets import MARK as MARK_COLUMN
@@ -211,5 +212,5 @@ def export_reviews(*, unit: AdministrativeUnit, year: int, output, user=None) ->
             written += 1
     # The import stops at the signature block (``directory.sheets.is_signature_row``).
     sheet.finish(signature=Signature(place=unit.name))
-    workbook.save(output)
+    save_workbook(workbook, output)
     return written
