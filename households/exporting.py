@@ -10,7 +10,7 @@ the movement derived from approved reviews (``selectors.iter_movements``).
 
 from __future__ import annotations
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Aggregate, OuterRef, QuerySet, Subquery, TextField
 
 from directory.models import AdministrativeUnit
@@ -196,12 +196,9 @@ def export_reviews(*, unit: AdministrativeUnit, year: int, output, user=None) ->
     written = 0
     # In a transaction the cursors stream (outside, Django's cursors WITH HOLD copy the whole result first).
     # Only reads: no savepoint inside a caller's transaction.
+    # (JIT, which spent 2,7 of this query's 5,4 s compiling at load 11, is off for the app's sessions:
+    # povertyapp.database.)
     with transaction.atomic(savepoint=False):
-        if connection.vendor == "postgresql":
-            # The two subqueries per row make the planner's cost large enough for JIT, which then spends
-            # 2,7 of the query's 5,4 s compiling short index scans (a district at load 11).
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL jit = off")
         # The movements of the whole list in one query before the rows (not one per chunk of ids); only the
         # households that moved are kept.
         movements = {household_id: movement for household_id, movement in iter_movements(

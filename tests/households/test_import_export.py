@@ -668,9 +668,8 @@ def test_download_of_own_commune(client_for, xuan_bai_lists, commune_a, commune_
                                  django_assert_max_num_queries):
     client = client_for(commune_a_user)
     # session, user, scope, commune, standard, indicators, 2 ancestors, reviews (their indicators and causes
-    # in it), movements, cause names, the audit log's export line, on PostgreSQL "SET LOCAL jit = off":
-    # none per row or per chunk of rows
-    with django_assert_max_num_queries(14):
+    # in it), movements, cause names, the audit log's export line: none per row or per chunk of rows
+    with django_assert_max_num_queries(13):
         response = client.get(reverse("households:excel_export"), {"commune": commune_a.pk, "year": 2024})
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="ra-soat-2024-15547.xlsx"'
