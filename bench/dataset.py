@@ -348,6 +348,32 @@ def existing_mark(cursor):
     return cursor.fetchone()
 
 
+#: the tables a household import writes (and a measured import, rolled back, leaves dead rows in)
+IMPORT_TABLES = ("households_household", "households_member", "households_review", "households_review_causes",
+                 "households_review_deprived_indicators", "households_reviewevent", "households_historyentry")
+
+
+def vacuum_dead_rows(*, stdout=sys.stdout) -> None:
+    """VACUUM (ANALYZE) the tables a rolled-back import left dead rows in, so that every run starts from the set
+    as built. A measured import is rolled back, which leaves its 50.000 reviews, events and history rows as
+    dead entries at the end of their indexes; the planner's look at an index's end (the actual range of a
+    sorted column) then reads through them: after about twenty such imports the household page spent 27 ms
+    planning one 0,3 ms query (11.000 buffers), 1 ms after a vacuum. Autovacuum would clean them in time, but
+    not before the next measurement (and this machine's server runs with autovacuum off)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT coalesce(sum(n_dead_tup), 0) FROM pg_stat_user_tables WHERE relname = ANY(%s)",
+                       [list(IMPORT_TABLES)])
+        dead = cursor.fetchone()[0]
+        if dead < 10_000:
+            return
+        started = time.perf_counter()
+        cursor.execute(f"VACUUM (ANALYZE) {', '.join(IMPORT_TABLES)}")
+    print(f"  VACUUM (ANALYZE) sau các lần nhập đã hoàn tác: {fmt(dead)} dòng chết, "
+          f"{time.perf_counter() - started:.0f} s", file=stdout, flush=True)
+
+
 def build(households: int, seed: int = 2026, *, stdout=sys.stdout) -> dict:
     from django.core.management import call_command
     from django.db import connection, transaction
@@ -363,6 +389,7 @@ def build(households: int, seed: int = 2026, *, stdout=sys.stdout) -> dict:
         mark = existing_mark(cursor)
     if mark is not None and mark[0] == households and mark[1] == seed and mark[2] is not None:
         print(f"Bộ dữ liệu đo tải có sẵn: {fmt(households)} hộ (dựng mất {mark[2]:.0f} s), dùng lại.", file=stdout)
+        vacuum_dead_rows(stdout=stdout)
         return {"households": households, "reused": True, "seconds": mark[2]}
     if mark is not None or Household.objects.exists():
         if mark is None:
