@@ -483,10 +483,13 @@ class ReviewQuerySet(ScopedQuerySet):
 class Review(TimeStampedModel):
     """One review (rà soát) of a household for a year and round; its category is computed, never typed."""
 
+    # No index of their own: each leads a composite index below (review_hh_status_eff_idx,
+    # review_commune_status_idx, review_commune_year_idx) that serves the same lookups; an import writes
+    # 50.000 reviews into a table of millions, and every index is written once per row.
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="reviews",
-                                  verbose_name="hộ gia đình")
+                                  verbose_name="hộ gia đình", db_index=False)
     commune = models.ForeignKey(AdministrativeUnit, verbose_name="xã", on_delete=models.PROTECT,
-                                related_name="+", editable=False)
+                                related_name="+", editable=False, db_index=False)
     year = models.PositiveSmallIntegerField("năm rà soát")
     round = models.CharField("đợt rà soát", max_length=10, choices=ReviewRound.choices,
                              default=ReviewRound.PERIODIC)
@@ -661,7 +664,7 @@ class HistoryEntry(models.Model):
     """
 
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="history",
-                                  verbose_name="hộ gia đình")
+                                  verbose_name="hộ gia đình", db_index=False)  # history_household_at_idx leads with it
     object_type = models.CharField("đối tượng", max_length=20)  # "household", "member", "review", "escape_plan"
     object_id = models.PositiveBigIntegerField("mã đối tượng", null=True, blank=True)
     object_label = models.CharField("tên đối tượng", max_length=200, blank=True)
