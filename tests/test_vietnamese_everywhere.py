@@ -36,6 +36,8 @@ MAX_PAGES = 100
 
 def visible_text(body: str) -> str:
     body = re.sub(r"(?is)<(script|style|template)\b.*?</\1>", " ", body)
+    # <code>: literal identifiers (the API reference's JSON fields "next"/"previous"), not words to translate
+    body = re.sub(r"(?is)<code\b.*?</code>", " ", body)
     body = re.sub(r"(?s)<!--.*?-->", " ", body)
     # attribute values people read: title, placeholder, aria-label, alt, value of buttons
     readable = " ".join(re.findall(r'(?:title|placeholder|aria-label|alt)="([^"]*)"', body))
