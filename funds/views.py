@@ -25,6 +25,11 @@ from .reporting import fund_rates
 from .rules import rate
 
 
+def _back_to_plan(plan_code: str, year: int):
+    """After a save: the plan's funds page on the year of the row saved."""
+    return redirect(reverse("funds:plan_funds", kwargs={"code": plan_code}) + f"?nam={year}")
+
+
 def _year(request, default: int) -> int:
     try:
         year = int(request.GET.get("nam", default))
@@ -150,7 +155,7 @@ class LineCreateView(CapabilityRequiredMixin, View):
                 extra = _form_errors(form, exc)
             else:
                 messages.success(request, f"Đã thêm dự toán {line}.")
-                return redirect(reverse("funds:plan_funds", kwargs={"code": plan.code}) + f"?nam={line.year}")
+                return _back_to_plan(plan.code, line.year)
         return render(request, self.template_name, {"plan": plan, "form": form, **extra})
 
 
@@ -190,7 +195,7 @@ class LineEditView(CapabilityRequiredMixin, View):
                 extra = _form_errors(form, exc)
             else:
                 messages.success(request, f"Đã lưu dự toán {line}.")
-                return redirect(reverse("funds:plan_funds", kwargs={"code": line.plan.code}) + f"?nam={line.year}")
+                return _back_to_plan(line.plan.code, line.year)
         return self.render_page(request, line, form, **extra)
 
 
@@ -229,7 +234,7 @@ class AllocationCreateView(CapabilityRequiredMixin, View):
                 extra = _form_errors(form, exc)
             else:
                 messages.success(request, "Đã ghi phân bổ.")
-                return redirect(reverse("funds:plan_funds", kwargs={"code": line.plan.code}) + f"?nam={line.year}")
+                return _back_to_plan(line.plan.code, line.year)
         return self.render_page(request, line, form, **extra)
 
 
@@ -279,7 +284,7 @@ class AllocationEditView(CapabilityRequiredMixin, View):
             else:
                 messages.success(request, "Đã lưu phân bổ.")
                 line = allocation.line
-                return redirect(reverse("funds:plan_funds", kwargs={"code": line.plan.code}) + f"?nam={line.year}")
+                return _back_to_plan(line.plan.code, line.year)
         return self.render_page(request, allocation, form, **extra)
 
 
@@ -324,7 +329,7 @@ class DisbursementCreateView(CapabilityRequiredMixin, View):
             else:
                 messages.success(request, "Đã ghi giải ngân.")
                 line = allocation.line
-                return redirect(reverse("funds:plan_funds", kwargs={"code": line.plan.code}) + f"?nam={line.year}")
+                return _back_to_plan(line.plan.code, line.year)
         return self.render_page(request, allocation, form, **extra)
 
 
@@ -372,7 +377,7 @@ class DisbursementEditView(CapabilityRequiredMixin, View):
             else:
                 messages.success(request, "Đã lưu số giải ngân.")
                 line = disbursement.allocation.line
-                return redirect(reverse("funds:plan_funds", kwargs={"code": line.plan.code}) + f"?nam={line.year}")
+                return _back_to_plan(line.plan.code, line.year)
         return self.render_page(request, disbursement, form, **extra)
 
 
@@ -420,5 +425,5 @@ class FundsImportView(CapabilityRequiredMixin, View):
             else:
                 messages.success(request, f"Đã nhập {result.rows} dòng kinh phí từ tệp {upload.name}.")
                 year = min(result.years) if result.years else plan.first_year
-                return redirect(reverse("funds:plan_funds", kwargs={"code": plan.code}) + f"?nam={year}")
+                return _back_to_plan(plan.code, year)
         return render(request, self.template_name, {"plan": plan, "form": form, "issues": issues})
