@@ -18,10 +18,12 @@ Environment: DATABASE_URL (PostgreSQL), BENCH_HOUSEHOLDS (1000000), BENCH_REPEAT
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import platform
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -317,14 +319,129 @@ def serve_env() -> dict:
     }
 
 
-def locust(port: int, ids: Path, *, users: int, seconds: int, think: bool, name: str) -> dict:
+class CpuShares:
+    """Where the CPU goes during a load run: the client (locust), gunicorn (master and workers), the PostgreSQL
+    backends serving gunicorn's connections, Redis, and the rest of the machine (this process, other
+    PostgreSQL sessions, anything else running). All share the same cores, so the client's CPU is taken from
+    the server's.
+
+    Sampled with psutil every second or so over a window that starts once locust has started and spawned
+    its users (``start``), so its start-up is left out; CPU per request divides by the requests gunicorn
+    answered in the same window (lines of its access log)."""
+
+    def __init__(self, locust_pid: int, gunicorn_pid: int, access_log: Path, access_from: int):
+        import psutil
+
+        self.psutil, self.access_log = psutil, access_log
+        self.roots = {"locust": locust_pid, "gunicorn": gunicorn_pid}
+        self.started_at: float | None = None
+        self.first: dict[int, float] = {}  # CPU already spent by the processes alive at the start of the window
+        self.last: dict[tuple[str, int], float] = {}
+        self.machine_first = self.machine_last = 0.0
+        self.lines_first = self.lines_last = 0
+        self._offset, self._lines = access_from, 0
+
+    def _machine(self) -> float:
+        times = self.psutil.cpu_times()
+        return sum(getattr(times, key, 0.0) for key in ("user", "nice", "system", "irq", "softirq"))
+
+    def _answered(self) -> int:
+        with open(self.access_log, "rb") as handle:  # noqa: PTH123
+            handle.seek(self._offset)
+            chunk = handle.read()
+        complete = chunk.rfind(b"\n") + 1
+        self._offset += complete
+        self._lines += chunk.count(b"\n", 0, complete)
+        return self._lines
+
+    def _tree(self, pid: int) -> list:
+        try:
+            root = self.psutil.Process(pid)
+            return [root, *root.children(recursive=True)]
+        except self.psutil.NoSuchProcess:
+            return []
+
+    def _groups(self) -> dict[str, list]:
+        from django.db import connection
+
+        groups = {name: self._tree(pid) for name, pid in self.roots.items()}
+        ports, database_port = set(), int(connection.settings_dict.get("PORT") or 5432)
+        for worker in groups["gunicorn"]:
+            with contextlib.suppress(self.psutil.Error):
+                ports.update(c.laddr.port for c in worker.net_connections("tcp")
+                             if c.raddr and c.raddr.port == database_port)
+        groups["postgresql"] = []
+        if ports:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pid FROM pg_stat_activity WHERE client_port = ANY(%s)", [sorted(ports)])
+                for (pid,) in cursor.fetchall():
+                    with contextlib.suppress(self.psutil.NoSuchProcess):
+                        groups["postgresql"].append(self.psutil.Process(pid))
+        groups["redis"] = [p for p in self.psutil.process_iter(["name"]) if p.info["name"] == "redis-server"]
+        return groups
+
+    def start(self) -> None:
+        self.started_at = time.time()
+        self.lines_first, self.machine_first = self._answered(), self._machine()
+        self.sample(first=True)
+
+    def sample(self, first: bool = False) -> None:
+        lines, machine = self._answered(), self._machine()
+        for name, processes in self._groups().items():
+            for process in processes:
+                try:
+                    times, born = process.cpu_times(), process.create_time()
+                except self.psutil.Error:
+                    continue
+                spent = times.user + times.system
+                if first:
+                    self.first[process.pid] = spent
+                elif process.pid not in self.first and born < self.started_at:
+                    continue  # alive before the window but first seen now: its CPU in the window is unknown
+                self.last[(name, process.pid)] = spent
+        self.lines_last, self.machine_last = lines, machine
+
+    def result(self) -> dict:
+        requests = self.lines_last - self.lines_first
+        seconds = {}
+        for (name, pid), spent in self.last.items():
+            seconds[name] = seconds.get(name, 0.0) + spent - self.first.get(pid, 0.0)
+        seconds["rest of the machine"] = max(0.0, self.machine_last - self.machine_first - sum(seconds.values()))
+        return {"requests": requests, **{
+            name: {"cpu_s": round(value, 1), "ms_per_request": round(1000 * value / requests, 1) if requests else None}
+            for name, value in seconds.items()}}
+
+
+def locust(port: int, ids: Path, *, users: int, seconds: int, think: bool, name: str,
+           server: subprocess.Popen | None = None) -> dict:
     csv = WORK / name
     env = {**os.environ, "BENCH_THINK": "1" if think else "0", "BENCH_USERS_FILE": str(ids)}
-    subprocess.run([str(Path(sys.executable).parent / "locust"), "-f", str(ROOT / "bench" / "locustfile.py"),
-                    "--headless", "-u", str(users), "-r", str(max(1, users // 5)), "-t", f"{seconds}s",
-                    "--host", f"http://127.0.0.1:{port}", "--csv", str(csv), "--only-summary",
-                    "--stop-timeout", "10", "--loglevel", "WARNING"], cwd=ROOT, env=env, check=False,
-                   capture_output=True, text=True, timeout=seconds + 120)
+    access_log = WORK / "access.log"
+    access_from = access_log.stat().st_size if access_log.exists() else 0
+    rate = max(1, users // 5)
+    with open(WORK / f"{name}.log", "w") as log:  # noqa: PTH123
+        process = subprocess.Popen(
+            [str(Path(sys.executable).parent / "locust"), "-f", str(ROOT / "bench" / "locustfile.py"),
+             "--headless", "-u", str(users), "-r", str(rate), "-t", f"{seconds}s",
+             "--host", f"http://127.0.0.1:{port}", "--csv", str(csv), "--only-summary",
+             "--stop-timeout", "10", "--loglevel", "WARNING"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        shares = None
+        if server is not None and access_log.exists():
+            shares = CpuShares(process.pid, server.pid, access_log, access_from)
+        # the CPU window: from when every user runs (locust's start-up and ramp left out) to the end
+        window_at = time.monotonic() + min(seconds / 3, 2 + users / rate)
+        deadline = time.monotonic() + seconds + 120
+        while process.poll() is None:
+            if time.monotonic() > deadline:
+                process.kill()
+                process.wait()
+                break
+            time.sleep(1)
+            if shares and process.poll() is None:
+                if shares.started_at is not None:
+                    shares.sample()
+                elif time.monotonic() >= window_at:
+                    shares.start()
     import csv as csvmodule
 
     with open(f"{csv}_stats.csv", encoding="utf-8") as handle:
@@ -337,8 +454,30 @@ def locust(port: int, ids: Path, *, users: int, seconds: int, think: bool, name:
 
     pages = {row["Name"]: figures(row) for row in stats if row["Name"] != "Aggregated"}
     total = next(row for row in stats if row["Name"] == "Aggregated")
-    return {"users": users, "seconds": seconds, "think_time": "2–8 s" if think else "0", **figures(total),
-            "pages": pages}
+    result = {"users": users, "seconds": seconds, "think_time": "2–8 s" if think else "0", **figures(total),
+              "pages": pages}
+    if shares and shares.started_at is not None:
+        result["cpu"] = shares.result()
+    if access_log.exists():
+        result["statuses"] = statuses(access_log, access_from)
+    return result
+
+
+# gunicorn.conf.py's access_log_format: '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"' (status after the request line)
+ACCESS_LOG_STATUS = re.compile(rb'" (\d{3}) \S+ \d+ms "')
+
+
+def statuses(access_log: Path, offset: int) -> dict[str, int]:
+    """HTTP statuses in gunicorn's access log from ``offset`` on: a page that answered with a redirect (the
+    session not accepted: the login page) or an error is visible here even where locust counts it a success."""
+    counts: dict[str, int] = {}
+    with open(access_log, "rb") as handle:  # noqa: PTH123
+        handle.seek(offset)
+        for line in handle:
+            found = ACCESS_LOG_STATUS.search(line)
+            if found:
+                counts[found[1].decode()] = counts.get(found[1].decode(), 0) + 1
+    return dict(sorted(counts.items()))
 
 
 def measure_load(users: int, seconds: int, port: int) -> list[dict]:
@@ -348,11 +487,18 @@ def measure_load(users: int, seconds: int, port: int) -> list[dict]:
     try:
         runs = []
         for think, name in ((True, "locust-think"), (False, "locust-nopause")):
-            result = locust(port, ids, users=users, seconds=seconds, think=think, name=name)
+            result = locust(port, ids, users=users, seconds=seconds, think=think, name=name, server=server)
             runs.append(result)
             print(f"  {users} người dùng, nghỉ {result['think_time']}: {result['rps']:.1f} req/s, "
                   f"p50 {result['p50_ms']:.0f} ms, p95 {result['p95_ms']:.0f} ms, p99 {result['p99_ms']:.0f} ms, "
                   f"{result['failures']} lỗi", flush=True)
+            if set(result.get("statuses", {})) - {"200"}:
+                print(f"    CẢNH BÁO: mã trả lời khác 200 trong access log: {result['statuses']}", flush=True)
+            if result.get("cpu"):
+                cpu = result["cpu"]
+                print(f"    CPU ({cpu['requests']} req): " + ", ".join(
+                    f"{part} {figure['cpu_s']:.1f} s = {figure['ms_per_request'] or 0:.1f} ms/req"
+                    for part, figure in cpu.items() if part != "requests"), flush=True)
         return runs
     finally:
         server.terminate()
@@ -413,6 +559,15 @@ def table(results: dict) -> str:
             lines.append(f"| {run['users']} người dùng, nghỉ {run['think_time']}, {run['seconds']} s | "
                          f"{run['rps']:.1f} | {run['p50_ms']:.0f} ms | {run['p95_ms']:.0f} ms | "
                          f"{run['p99_ms']:.0f} ms | {run['failures']} | {goal} |")
+        parts = {"locust": "locust (máy khách)", "gunicorn": "gunicorn", "postgresql": "PostgreSQL", "redis": "Redis",
+                 "rest of the machine": "phần còn lại của máy"}
+        for run in results["load"]:
+            if run.get("cpu", {}).get("requests"):
+                lines.append("")
+                lines.append(f"CPU mỗi yêu cầu, nghỉ {run['think_time']} ({run['cpu']['requests']} yêu cầu, cùng "
+                             f"{results['machine'].get('cpus')} lõi): " + " · ".join(
+                                 f"{label} {run['cpu'][key]['ms_per_request']:.1f} ms"
+                                 for key, label in parts.items() if key in run["cpu"]))
     return "\n".join(lines)
 
 

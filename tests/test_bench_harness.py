@@ -1,0 +1,32 @@
+"""The scale benchmark's load harness reads its figures right (bench.run): statuses from gunicorn's access log,
+the CPU shares in the printed table. No timing is asserted (make bench prints figures only)."""
+
+from bench import run
+from bench.run import statuses
+
+
+def test_statuses_counts_the_access_log_from_the_offset(tmp_path):
+    log = tmp_path / "access.log"
+    before = '127.0.0.1 "GET /dang-nhap/ HTTP/1.1" 200 5120 12ms "python-urllib/3.11"\n'
+    log.write_text(before + (
+        '127.0.0.1 "GET /ho-gia-dinh/?q=L%C3%AA+V%C4%83n HTTP/1.1" 200 28067 229ms "python/gevent-http-client-2.6.1"\n'
+        '127.0.0.1 "GET /tong-quan/?don_vi=1 HTTP/1.1" 200 269356 1263ms "python/gevent-http-client-2.6.1"\n'
+        '127.0.0.1 "GET /ho-gia-dinh/12/ HTTP/1.1" 302 0 8ms "python/gevent-http-client-2.6.1"\n'
+        '127.0.0.1 "GET /ho-gia-dinh/13/ HTTP/1.1" 500 145 30ms "a \\"quoted\\" agent"\n'
+    ), encoding="utf-8")
+    assert statuses(log, len(before.encode())) == {"200": 2, "302": 1, "500": 1}
+    assert statuses(log, 0)["200"] == 3
+
+
+def test_table_shows_where_the_cpu_went():
+    load = {"users": 50, "seconds": 60, "think_time": "0", "requests": 3000, "failures": 0, "p50_ms": 800.0,
+            "p95_ms": 1200.0, "p99_ms": 1500.0, "rps": 50.0, "pages": {},
+            "cpu": {"requests": 2500, "locust": {"cpu_s": 3.0, "ms_per_request": 1.2},
+                    "gunicorn": {"cpu_s": 70.0, "ms_per_request": 28.0},
+                    "postgresql": {"cpu_s": 15.0, "ms_per_request": 6.0},
+                    "redis": {"cpu_s": 0.5, "ms_per_request": 0.2},
+                    "rest of the machine": {"cpu_s": 2.5, "ms_per_request": 1.0}}}
+    text = run.table({"dataset": {"households": 1000}, "machine": {"cpus": 2}, "load": [load]})
+    assert "| 50 người dùng, nghỉ 0, 60 s | 50.0 |" in text
+    assert ("CPU mỗi yêu cầu, nghỉ 0 (2500 yêu cầu, cùng 2 lõi): locust (máy khách) 1.2 ms · gunicorn 28.0 ms · "
+            "PostgreSQL 6.0 ms · Redis 0.2 ms · phần còn lại của máy 1.0 ms") in text
