@@ -3,21 +3,27 @@
 Each user is signed in as one of the bench users (commune, district, province), then browses: the household
 list, a name search, a household's page, the review form, the dashboard, the approval queue. With
 BENCH_THINK=1 a user waits 2–8 s between clicks (an office at work); with 0 it never waits (capacity).
+
+The client is locust's FastHttpUser (geventhttpclient), not HttpUser (python-requests): it runs on the same
+cores as gunicorn, PostgreSQL and Redis, so every millisecond of CPU it spends on a request is taken from the
+server being measured. bench.run records how much CPU each of them took during the run (``CpuShares``).
 """
 
 import itertools
 import json
 import os
 import random
+from urllib.parse import urlsplit
 
-from locust import HttpUser, between, constant, task
+from locust import FastHttpUser, between, constant, task
+from requests.cookies import create_cookie
 
 SETUP = json.loads(open(os.environ["BENCH_USERS_FILE"], encoding="utf-8").read())  # noqa: SIM115
 NAMES = ["Lê Văn Hùng", "nguyen thi", "Trịnh Xuân", "hoang van nam", "Phạm Thị Lan"]
 _next = itertools.count()
 
 
-class Official(HttpUser):
+class Official(FastHttpUser):
     wait_time = between(2, 8) if os.environ.get("BENCH_THINK", "1") == "1" else constant(0)
 
     def on_start(self):
@@ -26,7 +32,10 @@ class Official(HttpUser):
         person = SETUP["users"][next(_next) % len(SETUP["users"])]
         self.username = person["username"]
         self.household_ids = SETUP["households"][self.username]
-        self.client.cookies.set(SETUP["cookie"], person["session"])
+        # host-only, for the server's host: the cookie the browser would hold (a Set-Cookie of the server for
+        # the same session replaces it rather than adding a second one)
+        self.client.cookiejar.set_cookie(create_cookie(SETUP["cookie"], person["session"],
+                                                       domain=urlsplit(self.host).hostname))
 
     @task(4)
     def household_list(self):
