@@ -318,7 +318,7 @@ class HouseholdList(ApiView, generics.ListCreateAPIView):
 
 
 def _household_response(request, result, code):
-    household = household_selectors.household_for_page(request.user, result.household.pk)
+    household = household_selectors.household_for_api(request.user, result.household.pk)
     data = s.HouseholdDetailSerializer(_with_page_extras(household)).data
     if result.warnings:
         data["canh_bao"] = result.warnings
@@ -352,7 +352,7 @@ class HouseholdDetail(ApiView):
     write_cap = Cap.HOUSEHOLD_EDIT
 
     def get(self, request, pk):
-        household = household_selectors.household_for_page(request.user, pk)
+        household = household_selectors.household_for_api(request.user, pk)
         return _etag(Response(s.HouseholdDetailSerializer(_with_page_extras(household)).data), household.version)
 
     @extend_schema(request=s.HouseholdWriteSerializer, responses={200: s.HouseholdDetailSerializer})
