@@ -165,10 +165,10 @@ class ReviewForm(forms.ModelForm):
 
     def indicator_groups(self):
         """[(dimension name, [bound checkbox, ...]), ...] in the standard's order, for the template."""
-        indicators = {str(i.pk): i for i in self.fields["deprived_indicators"].queryset}
         groups: OrderedDict[str, list] = OrderedDict()
+        # Each checkbox carries its indicator (with its dimension): the choices are read once, not twice.
         for checkbox in self["deprived_indicators"]:
-            indicator = indicators[str(checkbox.data["value"])]
+            indicator = checkbox.data["value"].instance
             groups.setdefault(indicator.dimension.name, []).append((checkbox, indicator))
         return list(groups.items())
 

@@ -171,7 +171,8 @@ def income_lines(standard) -> list[IncomeLine]:
     if standard is None:
         return []
     order = {LineKind.LOWER: 0, LineKind.POVERTY: 1, LineKind.AVERAGE: 2}
-    return sorted(IncomeLine.objects.filter(standard=standard),
+    # Ordered by the model's own columns (its default ordering starts with the standard: a join for nothing).
+    return sorted(IncomeLine.objects.filter(standard=standard).order_by("area", "amount"),
                   key=lambda line: (order.get(line.kind, 9), line.area != AreaType.RURAL))
 
 
