@@ -57,21 +57,21 @@ class ApprovalQueueFilter(django_filters.FilterSet):
         # Choices come from the queue itself (the submitted reviews this user approves), so a filter never
         # offers a commune, village or submitter with nothing waiting; the value in use stays offered even
         # once its rows are all done, so the reviewer stays on the same filters after a bulk action.
-        commune_ids = set(queryset.order_by().values_list("commune_id", flat=True).distinct())
+        # One pass over the queue gives the three lists (commune, village, submitter of each waiting review).
+        rows = set(queryset.order_by().values_list("commune_id", "household__village", "submitted_by_id").distinct())
+        commune_ids = {commune_id for commune_id, _, _ in rows}
         selected_commune = self._selected("commune")
         if selected_commune and user is not None:
             commune_ids |= set(AdministrativeUnit.objects.for_user(user).filter(pk=selected_commune)
                                .values_list("pk", flat=True))
         communes = list(AdministrativeUnit.objects.filter(pk__in=commune_ids).order_by("path"))
         self.filters["commune"].extra["choices"] = [(str(c.pk), c.display_name) for c in communes]
-        village_rows = queryset
-        if selected_commune:
-            village_rows = village_rows.filter(commune_id=selected_commune)
-        villages = set(village_rows.order_by().values_list("household__village", flat=True).distinct())
+        villages = {village for commune_id, village, _ in rows
+                    if not selected_commune or commune_id == selected_commune}
         if (self.data or {}).get("village"):
             villages.add(self.data["village"])
         self.filters["village"].extra["choices"] = [(v, v) for v in sorted(v for v in villages if v)]
-        submitter_ids = set(queryset.order_by().values_list("submitted_by_id", flat=True).distinct()) - {None}
+        submitter_ids = {submitter_id for _, _, submitter_id in rows} - {None}
         selected_submitter = self._selected("submitted_by")
         if selected_submitter and user is not None:
             submitter_ids |= set(User.objects.for_user(user).filter(pk=selected_submitter)
