@@ -167,3 +167,45 @@ def test_filters_stay_in_place_after_their_rows_are_all_approved(client_for, dis
     assert response.context["filter"].form.is_valid()
     assert response.context["total"] == 0 and codes_in(response) == set()
     assert "0 phiếu</strong> khớp bộ lọc" in response.content.decode()
+
+
+# The queue's rows as its template wrote them before the ``queue_row`` tag took over (the tag must match).
+ROW_TEMPLATE = """{% load l10n households_tags %}{% localize off %}{% for r in reviews %}
+    <tr><td class="pick"><label class="pick-area"><input type="checkbox" name="review" value="{{ r.pk }}" aria-label="Chọn hộ {{ r.household.code }}"></label></td>
+    <td data-label="Xã">{{ r.commune.display_name }}</td><td data-label="Thôn" data-minor>{{ r.household.village }}</td>
+    <td data-label="Mã hộ"><a href="{{ r.household.get_absolute_url }}">{{ r.household.code }}</a></td>
+    <td data-label="Chủ hộ">{{ r.household.head_name }}<br><a class="small" href="{{ r.household.get_absolute_url }}#review-{{ r.pk }}">Xem phiếu #{{ r.pk }}</a></td>
+    <td data-label="Năm" data-minor>{{ r.year }}</td><td data-label="Đợt" data-minor>{{ r.get_round_display }}</td>
+    <td class="num" data-label="Thu nhập BQ" data-minor>{{ r.income_per_capita|localize }}</td><td class="num" data-label="Số chỉ số thiếu hụt" data-minor>{{ r.deprivation_count }}</td><td data-label="Phân loại">{{ r.category|category_badge }}<br><span class="muted">{{ r.standard.label }}</span></td>
+    <td data-label="Thay đổi so với năm trước" class="change">{% with c=r.change %}{% if c.is_new %}<span class="muted">Chưa có kết quả được duyệt năm trước</span>{% else %}
+      {% if c.category_changed %}<strong>{{ c.previous_category_label }} → {{ r.get_category_display }}</strong>{% else %}Vẫn {{ c.previous_category_label|lower }}{% endif %}
+      {% if c.income_delta %}<br>Thu nhập {% if c.income_delta > 0 %}+{% else %}−{% endif %}{{ c.income_delta|abs_value|localize }}{% endif %}
+      {% if c.added %}<br>Thêm thiếu hụt: {{ c.added|join:", " }}{% endif %}
+      {% if c.removed %}<br>Hết thiếu hụt: {{ c.removed|join:", " }}{% endif %}
+      <br><span class="muted">so với {{ c.previous_year }}</span>{% endif %}{% endwith %}</td>
+    <td data-label="Nguyên nhân" data-minor>{% for c in r.causes.all %}{{ c.name }}{% if not forloop.last %}; {% endif %}{% endfor %}</td><td data-label="Người nộp" data-minor>{{ r.submitted_by|default:"" }}{% if r.submitted_at %}<br><span class="muted">{{ r.submitted_at|date:"d/m/Y" }}</span>{% endif %}</td></tr>
+  {% endfor %}{% endlocalize %}"""  # noqa: E501
+
+
+def test_queue_row_tag_writes_what_the_row_template_wrote(queue, commune_a, commune_a_user):
+    from django.template import Context, Template
+    from django.utils import timezone
+
+    from households.models import PovertyCause
+    from households.queue import attach_changes
+
+    household = queue[0].household
+    household.head_name, household.village = 'Lê "Văn" <b>A & B</b>', "Thôn <Tiến>"
+    household.save()
+    make_review(household, year=2023, income=1_800_000, status="approved", deprived=["nha_tieu", "dinh_duong"])
+    make_review(queue[1].household, year=2023, income=500_000, status="approved", deprived=["nha_tieu"])
+    Review.objects.filter(pk__in=[queue[0].pk, queue[2].pk]).update(submitted_at=timezone.now())
+    queue[0].causes.set(PovertyCause.objects.all()[:2])
+    reviews = attach_changes(list(Review.objects.filter(pk__in=[r.pk for r in queue])
+                                  .select_related("household", "commune", "submitted_by", "standard")
+                                  .prefetch_related("causes").order_by("pk")))
+    assert {r.change.is_new for r in reviews} == {True, False}
+    context = Context({"reviews": reviews})
+    tag = Template("{% load households_tags %}{% for r in reviews %}{% queue_row r %}{% endfor %}").render(context)
+    assert tag == Template(ROW_TEMPLATE).render(context)
+    assert "&lt;b&gt;A &amp; B&lt;/b&gt;" in tag and "Thôn &lt;Tiến&gt;" in tag
