@@ -419,6 +419,16 @@ class ScopedUserManager(UserManager.from_queryset(UserQuerySet)):
     pass
 
 
+class UserWithUnitManager(ScopedUserManager):
+    """The default manager, the one Django reads users through itself: the signed-in user of every request
+    first (``ModelBackend.get_user``). Every page shows the user's unit (header, scope), so it comes in the
+    same query instead of a second one. ``User.objects`` keeps no join (``update_or_create`` locks the row
+    it reads, and PostgreSQL cannot lock the nullable side of an outer join)."""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("unit")
+
+
 class User(AbstractUser):
     """A person using the app: one role, one unit (and, for agency staff, one agency)."""
 
@@ -437,10 +447,12 @@ class User(AbstractUser):
     must_change_password = models.BooleanField("phải đổi mật khẩu khi đăng nhập", default=False)
 
     objects = ScopedUserManager()
+    with_unit = UserWithUnitManager()
 
     class Meta:
         verbose_name = "người dùng"
         verbose_name_plural = "người dùng"
+        default_manager_name = "with_unit"
 
     def __str__(self):
         return self.get_full_name() or self.username
