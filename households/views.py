@@ -73,15 +73,16 @@ class HouseholdListView(CapabilityRequiredMixin, SingleTableMixin, FilterView):
     table_pagination = {"per_page": 50}
 
     def get_queryset(self):
-        # Default order (commune, code) walks the unique (commune, code) index. The page's communes come by
-        # prefetch (three queries of a few rows), not joined: with the units joined, the planner matched a
-        # commune's 2.000 households against all 613 units of the province (1,2 million comparisons, 80 ms
-        # of a 100 ms page at a million households; measured by `scale`).
+        # Default order (commune, code) walks the unique (commune, code) index. The page's communes are read
+        # by the table (one query of a few rows, and only when it shows them: HouseholdTable.rows_html), not
+        # joined: with the units joined, the planner matched a commune's 2.000 households against all 613
+        # units of the province (1,2 million comparisons, 80 ms of a 100 ms page at a million households;
+        # measured by `scale`).
         return self._for_page(Household.objects.for_user_list(self.request.user))
 
     @staticmethod
     def _for_page(queryset):
-        return queryset.prefetch_related("commune__parent", "current_commune").order_by("commune_id", "code")
+        return queryset.order_by("commune_id", "code")
 
     def get_table_data(self):
         """A search over many communes: first its matching ids (at most EXACT_TOTAL_LIMIT), then the page
@@ -105,8 +106,14 @@ class HouseholdListView(CapabilityRequiredMixin, SingleTableMixin, FilterView):
         """The communes in scope (a queryset: a province has thousands, picked with the search box) and the
         first two of them (one query: is there a choice to make at all?)."""
         if not hasattr(self, "_commune_list"):
-            communes = AdministrativeUnit.objects.for_user(self.request.user).communes().order_by("path")
-            self._commune_list = (communes, list(communes[:2]))
+            user = self.request.user
+            working = user.working_unit
+            if working is not None and working.is_commune and scope_for(user).paths == [working.path]:
+                # a commune without predecessors: its tree holds no other commune (no query)
+                self._commune_list = (AdministrativeUnit.objects.filter(pk=working.pk), [working])
+            else:
+                communes = AdministrativeUnit.objects.for_user(user).communes().order_by("path")
+                self._commune_list = (communes, list(communes[:2]))
         return self._commune_list
 
     def get_filterset_kwargs(self, filterset_class):

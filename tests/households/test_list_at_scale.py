@@ -129,3 +129,26 @@ def test_search_over_many_communes_pages_its_matching_ids(client_for, admin_user
         assert (total.count, total.is_estimate, total.is_lower_bound) == (2, False, False)
     else:
         assert total.is_estimate or total.is_lower_bound
+
+
+@pytest.mark.parametrize("user_fixture", ["district_staff", "commune_a_user"])
+def test_list_query_count_is_flat(request, client_for, commune_a, commune_b, user_fixture):
+    """The page's communes are read in one query for all its rows (none where the commune column is hidden)."""
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(request.getfixturevalue(user_fixture))
+    url = reverse("households:household_list")
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured.captured_queries)
+
+    HouseholdFactory(commune=commune_a, code="A-0")
+    client.get(url)  # the session's first request may write
+    few = queries()
+    for number in range(1, 30):
+        HouseholdFactory(commune=commune_a, code=f"A-{number}")
+        HouseholdFactory(commune=commune_b, code=f"B-{number}")
+
+    assert queries() == few
