@@ -152,3 +152,47 @@ def test_list_query_count_is_flat(request, client_for, commune_a, commune_b, use
         HouseholdFactory(commune=commune_b, code=f"B-{number}")
 
     assert queries() == few
+
+
+# what households/household_table.html was before HouseholdTable.html() wrote the same text in Python
+TABLE_TEMPLATE = ('{% extends "django_tables2/captioned.html" %}\n'
+                  "{% block table.tbody %}<tbody>{{ table.rows_html }}</tbody>{% endblock table.tbody %}\n")
+
+
+@pytest.mark.parametrize("params", [
+    {}, {"page": "2"}, {"page": "15"}, {"page": "20"}, {"page": "21"}, {"sort": "-head_name", "page": "3"},
+    {"sort": "village"}, {"q": "a&b <c>", "current_category": "poor", "page": "4"}, {"village": ["x", "y"]},
+])
+@pytest.mark.parametrize("show_commune", [True, False])
+def test_the_table_written_in_python_is_the_django_tables2_template(rf, commune_a, params, show_commune):
+    from django.template import engines
+    from django_tables2 import RequestConfig
+    from django_tables2.paginators import LazyPaginator
+
+    from households.models import Household
+
+    for number in range(20):
+        HouseholdFactory(commune=commune_a, code=f"T-{number:02}", head_name=f"Hộ {20 - number}",
+                         village=f"Thôn {number % 3}")
+    request = rf.get("/ho-gia-dinh/", params)
+    table = HouseholdTable(Household.objects.order_by("commune_id", "code"), show_commune=show_commune)
+    RequestConfig(request, paginate={"per_page": 1, "paginator_class": LazyPaginator}).configure(table)
+
+    theirs = engines["django"].from_string(TABLE_TEMPLATE).render({"table": table}, request)
+    assert str(table.html()) == theirs
+
+
+def test_an_empty_table_is_the_django_tables2_template(rf, commune_a):
+    from django.template import engines
+    from django_tables2 import RequestConfig
+    from django_tables2.paginators import LazyPaginator
+
+    from households.models import Household
+
+    request = rf.get("/ho-gia-dinh/", {"q": "không có"})
+    table = HouseholdTable(Household.objects.none(), show_commune=True)
+    RequestConfig(request, paginate={"per_page": 50, "paginator_class": LazyPaginator}).configure(table)
+
+    theirs = engines["django"].from_string(TABLE_TEMPLATE).render({"table": table}, request)
+    assert str(table.html()) == theirs
+    assert "Không có hộ nào khớp điều kiện lọc." in theirs
