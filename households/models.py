@@ -293,7 +293,7 @@ class HouseholdQuerySet(_MovedHouseholdScope):
         if ids:
             moved_in = getattr(scope, "_households_moved_in", None)
             if moved_in is None:
-                moved_in = Household.objects.filter(current_commune_id__in=ids).exists()
+                moved_in = Household.objects.filter(current_commune_id__in_ids=ids).exists()
                 scope._households_moved_in = moved_in
             if not moved_in:
                 return scope.filter(self, "commune", history=False)

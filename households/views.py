@@ -98,7 +98,7 @@ class HouseholdListView(CapabilityRequiredMixin, SingleTableMixin, FilterView):
             matches = selectors.matching_ids(data)
             if matches is not None:
                 self._total = selectors.Total(len(matches))
-                return self._for_page(Household.objects.filter(pk__in=matches))
+                return self._for_page(Household.objects.filter(pk__in_ids=matches))
             # more than the limit: already known, so no bounded count a second time
             self._total = selectors.household_total_above_limit(data)
         return data
