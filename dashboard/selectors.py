@@ -31,7 +31,8 @@ from reports.boundaries import (
     clean_boundaries,
     fold_predecessors,
     fold_totals,
-    report_communes,
+    history_communes,
+    report_commune_rows,
 )
 from reports.models import ReportRun
 from reports.periods import Period, PeriodKind
@@ -102,19 +103,24 @@ class YearCompletion:
         return f"{self.year}: {self.done}/{self.total} xã đã có kết quả"
 
 
-def year_completion(unit: AdministrativeUnit, years: list[int]) -> dict[int, YearCompletion]:
+def year_completion(unit: AdministrativeUnit, years: list[int], history=None) -> dict[int, YearCompletion]:
     """Per year: communes under ``unit`` that have results of that year's periodic review (at least one
     approved periodic review).
 
     One query over the communes, with one EXISTS per year: each is a probe of review_commune_year_idx
     that stops at the first approved review. (A DISTINCT (year, commune) over the reviews read every
-    review of the province: 300 ms of the province dashboard's 390 ms at a million households.)"""
+    review of the province: 300 ms of the province dashboard's 390 ms at a million households.)
+    ``history``: ``reports.boundaries.history_communes(unit)`` when the caller already read it."""
     from households.models import Review, ReviewStatus
 
+    if not years:
+        return {}
+    if history is None:
+        history = history_communes(unit)
     # The communes that existed during each year (a reform changes the list), on that year's boundaries: a
     # new commune's years before it existed count the communes it came from (Lam Sơn's 2024: Xuân Bái...).
-    per_year = {year: set(report_communes(unit, datetime.date(year, 1, 1), datetime.date(year, 12, 31),
-                                          Boundaries.PERIOD).values_list("pk", flat=True)) for year in years}
+    per_year = {year: {c.pk for c in report_commune_rows(unit, datetime.date(year, 1, 1), datetime.date(year, 12, 31),
+                                                          Boundaries.PERIOD, history=history)} for year in years}
     commune_ids = set().union(*per_year.values()) if per_year else set()
     done: dict[int, int] = defaultdict(int)
     if years and commune_ids:
@@ -513,15 +519,16 @@ TIMELINESS = [("on_time", "Đúng hạn"), ("late", "Nộp muộn"), ("missing",
 
 
 def dashboard_data(user, unit: AdministrativeUnit, year: int, today: datetime.date,
-                   years: list[int] | None = None, boundaries: str | None = None) -> DashboardData:
-    """Everything the dashboard of ``unit`` for ``year`` shows; ``years`` = ``figure_years(unit)`` when
-    the caller already has it. A fixed number of queries, whatever the number of communes.
+                   years: list[int] | None = None, boundaries: str | None = None, history=None) -> DashboardData:
+    """Everything the dashboard of ``unit`` for ``year`` shows; ``years`` = ``figure_years(unit)`` and
+    ``history`` = ``reports.boundaries.history_communes(unit)`` when the caller already has them. A fixed
+    number of queries, whatever the number of communes.
 
     ``boundaries``: "period" (the communes of that year) or "current" (today's communes, history summed
     through lineage); by default historic for a year before 2025, current otherwise."""
     period = Period(PeriodKind.YEAR, year)
     boundaries = clean_boundaries(boundaries, period.end, unit)
-    communes, totals, quotas = report_inputs(unit, period, boundaries, today)
+    communes, totals, quotas = report_inputs(unit, period, boundaries, today, history)
     commune_ids = [c.pk for c in communes]
     owner = fold_predecessors(commune_ids, today) if boundaries == Boundaries.CURRENT else None
     figures, deprivations, causes, refreshed_at = _figures_by_commune(commune_ids, year, boundaries)

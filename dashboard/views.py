@@ -30,9 +30,11 @@ def _data(request):
     unit = selectors.dashboard_unit(request.user, params.get("don_vi"))
     today = timezone.localdate()
     years = selectors.figure_years(unit)
-    completion = selectors.year_completion(unit, years)
+    history = selectors.history_communes(unit)  # read once: each year's communes are a filter of it
+    completion = selectors.year_completion(unit, years, history)
     year = params.get("nam") or selectors.default_year(years, today, completion)
-    data = selectors.dashboard_data(request.user, unit, year, today, years, params.get("dia_gioi") or None)
+    data = selectors.dashboard_data(request.user, unit, year, today, years, params.get("dia_gioi") or None,
+                                    history)
     data.completion = completion
     return data, years, params
 

@@ -477,18 +477,20 @@ def _signature(unit: AdministrativeUnit) -> Signature:
     return Signature(place=unit.name, day=timezone.localdate())
 
 
-def report_inputs(unit: AdministrativeUnit, period: Period, boundaries: str, today: datetime.date | None = None):
-    """(communes, household totals, quotas) of a report or a dashboard on the given boundaries.
+def report_inputs(unit: AdministrativeUnit, period: Period, boundaries: str, today: datetime.date | None = None,
+                  history=None):
+    """(communes, household totals, quotas) of a report or a dashboard on the given boundaries; the communes
+    as plain rows (``reports.boundaries.UnitRow``), ``history``: ``history_communes(unit)`` when already read.
 
     On today's boundaries the totals and quotas of the communes a current commune took over are
     added to it (a split commune's go to its default successor), so every sum is kept.
     """
     from plans.selectors import quota_by_commune
 
-    from .boundaries import fold_predecessors, fold_quotas, fold_totals, report_communes
+    from .boundaries import fold_predecessors, fold_quotas, fold_totals, report_commune_rows
 
     today = today or timezone.localdate()
-    communes = list(report_communes(unit, period.start, period.end, boundaries, today))
+    communes = report_commune_rows(unit, period.start, period.end, boundaries, today, history)
     ids = [c.pk for c in communes]
     if boundaries != Boundaries.CURRENT:
         return communes, household_totals(ids, period.end.year), quota_by_commune(year=period.year, commune_ids=ids)
