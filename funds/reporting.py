@@ -115,19 +115,6 @@ def fund_rates(*, unit: AdministrativeUnit | None, year: int, quarters=(1, 2, 3,
         row = project_row(*[values[f] for f in project_fields])
         row.estimate += values["total"] or 0
         pair_row(row, values["source"]).estimate += values["total"] or 0
-    line_fields = tuple(f"line__{f}" for f in project_fields)
-    for values in allocations.values(*line_fields, "line__source").annotate(total=Sum("amount")).order_by():
-        row = project_row(*[values[f] for f in line_fields])
-        row.allocated += values["total"] or 0
-        pair_row(row, values["line__source"]).allocated += values["total"] or 0
-    disb_fields = tuple(f"allocation__line__{f}" for f in project_fields)
-    for values in disbursements.values(*disb_fields, "allocation__line__source").annotate(
-            total=Sum("amount")).order_by():
-        row = project_row(*[values[f] for f in disb_fields])
-        row.disbursed += values["total"] or 0
-        source = values["allocation__line__source"]
-        row.by_source[source] = row.by_source.get(source, 0) + (values["total"] or 0)
-        pair_row(row, source).disbursed += values["total"] or 0
 
     units: dict[tuple, RateRow] = {}
 
@@ -144,13 +131,29 @@ def fund_rates(*, unit: AdministrativeUnit | None, year: int, quarters=(1, 2, 3,
             row = units[key] = RateRow(key=key, label=label, group=group)
         return row
 
+    # Allocations and disbursements: one grouped query each, by project × source × receiving unit, summed
+    # here both by project (and source) and by unit (a grouping by each was two queries of the same joins).
+    line_fields = tuple(f"line__{f}" for f in project_fields)
     unit_fields = ("agency_id", "agency__name", "commune_id", "commune__name", "commune__kind",
                    "line__plan__unit__name")
-    for values in allocations.values(*unit_fields).annotate(total=Sum("amount")).order_by():
-        unit_row(*[values[f] for f in unit_fields]).allocated += values["total"] or 0
+    for values in allocations.values(*line_fields, "line__source", *unit_fields).annotate(
+            total=Sum("amount")).order_by():
+        total = values["total"] or 0
+        row = project_row(*[values[f] for f in line_fields])
+        row.allocated += total
+        pair_row(row, values["line__source"]).allocated += total
+        unit_row(*[values[f] for f in unit_fields]).allocated += total
+    disb_fields = tuple(f"allocation__line__{f}" for f in project_fields)
     d_unit_fields = tuple(f"allocation__{f}" for f in unit_fields)
-    for values in disbursements.values(*d_unit_fields).annotate(total=Sum("amount")).order_by():
-        unit_row(*[values[f] for f in d_unit_fields]).disbursed += values["total"] or 0
+    for values in disbursements.values(*disb_fields, "allocation__line__source", *d_unit_fields).annotate(
+            total=Sum("amount")).order_by():
+        total = values["total"] or 0
+        row = project_row(*[values[f] for f in disb_fields])
+        row.disbursed += total
+        source = values["allocation__line__source"]
+        row.by_source[source] = row.by_source.get(source, 0) + total
+        pair_row(row, source).disbursed += total
+        unit_row(*[values[f] for f in d_unit_fields]).disbursed += total
 
     by_project = sorted(projects.values(), key=lambda r: (r.group, r.label))
     by_unit = sorted(units.values(), key=lambda r: ({"Cơ quan": 0, "Xã": 1}.get(r.group, 2), r.label))
