@@ -20,6 +20,7 @@ from django.db import connection
 from django.db.models import Case, Count, Exists, F, Max, OuterRef, Q, Subquery, Sum, When
 from django.http import Http404
 
+from directory.lookups import Ids
 from directory.models import AdministrativeUnit
 from directory.scoping import get_for_user_or_404
 from households.classification import NoStandardError, standard_for_review
@@ -127,7 +128,7 @@ def year_completion(unit: AdministrativeUnit, years: list[int], history=None) ->
         probes = {f"done_{year}": Exists(Review.objects.filter(
             commune_id=OuterRef("pk"), year=year, status=ReviewStatus.APPROVED, round=ReviewRound.PERIODIC))
             for year in years}
-        rows = (AdministrativeUnit.objects.filter(pk__in_ids=commune_ids).order_by().annotate(**probes)
+        rows = (AdministrativeUnit.objects.filter(pk__in_ids=Ids(commune_ids)).order_by().annotate(**probes)
                 .values_list("pk", *probes))
         for commune_id, *flags in rows:
             for year, flag in zip(years, flags, strict=True):
@@ -277,10 +278,11 @@ def _counted_in(boundaries: str, end: datetime.date):
 
 def _figure_rows(commune_ids: list[int], year: int, boundaries: str):
     """The year's rows that count in one of ``commune_ids``, each annotated with ``counted_in``."""
+    ids = Ids(commune_ids)
     return (CommuneYearFigures.objects.filter(year=year)
-            .filter(Q(commune_id__in_ids=commune_ids) | Q(current_commune_id__in_ids=commune_ids))
+            .filter(Q(commune_id__in_ids=ids) | Q(current_commune_id__in_ids=ids))
             .annotate(counted_in=_counted_in(boundaries, datetime.date(year, 12, 31)))
-            .filter(counted_in__in_ids=commune_ids).order_by())
+            .filter(counted_in__in_ids=ids).order_by())
 
 
 def _profile_sums(rows) -> tuple[dict[str, int], dict[str, int]]:
@@ -484,16 +486,16 @@ def _year_series(commune_ids: list[int], years: list[int], boundaries: str = Bou
     current = boundaries == Boundaries.CURRENT
     by_field = "current_commune_id__in_ids" if current else "commune_id__in_ids"
     sources = list(owner) if current and owner else commune_ids
-    sums = {r["year"]: r for r in CommuneYearFigures.objects.filter(**{by_field: commune_ids}, year__in=years)
+    sums = {r["year"]: r for r in CommuneYearFigures.objects.filter(**{by_field: Ids(commune_ids)}, year__in=years)
             .values("year").annotate(poor_end=Sum("poor_end"), poor_start=Sum("poor_start"),
                                      near_poor_end=Sum("near_poor_end")).order_by()}
-    totals = {r["year"]: r for r in HouseholdTotal.objects.filter(commune_id__in_ids=sources, year__in=years)
+    totals = {r["year"]: r for r in HouseholdTotal.objects.filter(commune_id__in_ids=Ids(sources), year__in=years)
               .values("year").annotate(total=Sum("total"), n=Count("commune_id", distinct=True)).order_by()}
     # on today's boundaries a total is complete when every one of today's communes has one of its own or
     # of an earlier commune's
     covered = {}
     if current and owner:
-        for y, cid in HouseholdTotal.objects.filter(commune_id__in_ids=sources, year__in=years).values_list("year",
+        for y, cid in HouseholdTotal.objects.filter(commune_id__in_ids=Ids(sources), year__in=years).values_list("year",
                                                                                                          "commune_id"):
             covered.setdefault(y, set()).add(owner[cid])
     series = []

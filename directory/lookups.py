@@ -6,10 +6,27 @@ communes) several times a request; Django's ``__in`` prepares, normalises and bi
 from the database need none of that. On PostgreSQL the list is one array parameter: ``col = ANY(%s)``, the
 same plan as ``IN (...)`` (the planner turns an IN list into ``= ANY(array)`` itself). Elsewhere (SQLite)
 it is an ordinary ``IN (%s, ...)``.
+
+Pass the ids wrapped in ``Ids``: a list, tuple or set given to a filter is still walked value by value while the
+filter is built (``Query.resolve_lookup_value`` resolves each item as a possible expression, and on a relation
+``check_related_objects`` type-checks each), ~1,200 calls per filter of a province's communes; an ``Ids`` reaches
+the lookup untouched. A plain iterable still works.
 """
 
 from django.core.exceptions import EmptyResultSet
 from django.db.models import Field, ForeignObject, Lookup
+
+
+class Ids:
+    """Integer ids read from the database, for ``field__in_ids=Ids(ids)`` (see the module docstring)."""
+
+    __slots__ = ("values",)
+
+    def __init__(self, values):
+        self.values = values
+
+    def __repr__(self):
+        return f"Ids({len(self.values)} ids)"
 
 
 class InIds(Lookup):
@@ -18,8 +35,8 @@ class InIds(Lookup):
 
     def get_prep_lookup(self):
         # ints only (ids read from the database): anything else is a programming error, not user input
-        ids = [int(pk) for pk in self.rhs]
-        return ids
+        values = self.rhs.values if isinstance(self.rhs, Ids) else self.rhs
+        return [int(pk) for pk in values]
 
     def as_sql(self, compiler, connection):
         lhs, lhs_params = self.process_lhs(compiler, connection)

@@ -46,6 +46,8 @@ import contextlib
 from django.db import models
 from django.http import Http404
 
+from .lookups import Ids
+
 _CACHE_ATTR = "_unit_scope_cache"
 
 
@@ -135,7 +137,7 @@ class UnitScope:
         condition = models.Q()
         for field in fields:
             lookup = "pk__in_ids" if field == "pk" else f"{field}__in_ids"
-            condition |= models.Q(**{lookup: ids})
+            condition |= models.Q(**{lookup: Ids(ids)})
         return queryset.filter(condition)
 
     def contains_unit_id(self, unit_id: int | None, history: bool = True) -> bool:

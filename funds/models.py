@@ -23,6 +23,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, Sum
 
+from directory.lookups import Ids
 from directory.models import AdministrativeUnit, Agency, Role, TimeStampedModel
 from directory.scoping import ScopedQuerySet, scope_for
 from plans.models import Plan, Project
@@ -67,9 +68,9 @@ class _FundScoped(ScopedQuerySet):
             if not ids:
                 return self.none()
             # in_ids (directory.lookups): the scope's ids as one array parameter (a province: ~600)
-            condition = Q(**{f"{self.plan_path}__in_ids": ids})
+            condition = Q(**{f"{self.plan_path}__in_ids": Ids(ids)})
             if self.commune_path:
-                condition |= Q(**{f"{self.commune_path}__in_ids": ids})
+                condition |= Q(**{f"{self.commune_path}__in_ids": Ids(ids)})
             qs = qs.filter(condition)
         agency = _agency_filter(user, lead=self.lead_path, recipient=self.recipient_path)
         if agency is not None:

@@ -24,6 +24,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from directory.lookups import Ids
 from directory.models import AdministrativeUnit
 
 from .models import Household, VillageAssignment
@@ -93,7 +94,8 @@ def predecessors_on(unit_ids: Iterable[int], day: datetime.date) -> dict[int, in
     for _ in range(10):
         if not owner:
             break
-        predecessor_ids = set(UnitSuccession.objects.filter(successor_id__in_ids=list(owner), effective_date__lte=day)
+        predecessor_ids = set(UnitSuccession.objects.filter(successor_id__in_ids=Ids(list(owner)),
+                                                            effective_date__lte=day)
                               .values_list("predecessor_id", flat=True))
         links = _links_from(predecessor_ids, day)
         next_owner = {}

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from django.db.models import OuterRef, Prefetch, Subquery
 
+from directory.lookups import Ids
 from directory.models import AdministrativeUnit
 
 from .models import (
@@ -175,7 +176,7 @@ def quota_by_commune(*, year: int, commune_ids: Iterable[int] | None = None) -> 
         commune_ids = list(commune_ids)
         if not commune_ids:
             return {}
-        rows = rows.filter(commune_id__in_ids=commune_ids)
+        rows = rows.filter(commune_id__in_ids=Ids(commune_ids))
     candidates = rows.values_list(
         "commune_id", "total", "without_labour", "with_labour",
         "table__plan__unit__path", "table__plan__issue_date", "table_id",

@@ -36,6 +36,7 @@ from django.db.models import Q
 from django.utils import timezone
 from openpyxl import Workbook
 
+from directory.lookups import Ids
 from directory.models import AdministrativeUnit, UnitLevel
 from directory.sheets import (
     CODE,
@@ -333,7 +334,7 @@ def communes_of(unit: AdministrativeUnit, start: datetime.date, end: datetime.da
 def household_totals(commune_ids: Iterable[int], year: int) -> dict[int, int]:
     from .models import HouseholdTotal
 
-    return dict(HouseholdTotal.objects.filter(commune_id__in_ids=list(commune_ids), year=year)
+    return dict(HouseholdTotal.objects.filter(commune_id__in_ids=Ids(list(commune_ids)), year=year)
                 .values_list("commune_id", "total"))
 
 
