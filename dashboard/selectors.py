@@ -337,16 +337,24 @@ def _children(unit: AdministrativeUnit, communes: list[AdministrativeUnit]) -> d
     roots = [unit, *_outside_roots(unit, communes)]
     if unit.is_commune and len(roots) == 1:
         return {c.pk: unit for c in communes}
-    direct = {u.path: u for u in AdministrativeUnit.objects.filter(parent__in=[r for r in roots if not r.is_commune])}
-    holder = {}
+    # The unit one level below a root is the commune itself or its parent (a commune is at most two levels
+    # below a province), both already read with the communes (``UnitRow``): no query, unless a commune's
+    # parent was not read with it.
+    direct = {c.path: c for c in communes}
+    direct.update((c.parent.path, c.parent) for c in communes if getattr(c, "parent", None) is not None)
+    targets = {}
     for commune in communes:
         root = max((r for r in roots if commune.path.startswith(r.path)), key=lambda r: len(r.path), default=None)
         if root is None or root.is_commune:
-            holder[commune.pk] = commune if root is None or root.pk != unit.pk else unit
+            targets[commune.pk] = commune if root is None or root.pk != unit.pk else unit
             continue
         segments = commune.path.split("/")
-        holder[commune.pk] = direct.get("/".join(segments[:root.path.count("/") + 1]) + "/", commune)
-    return holder
+        targets[commune.pk] = "/".join(segments[:root.path.count("/") + 1]) + "/"
+    if any(isinstance(t, str) and t not in direct for t in targets.values()):
+        direct.update((u.path, u) for u in AdministrativeUnit.objects.filter(
+            parent__in=[r for r in roots if not r.is_commune]))
+    by_pk = {c.pk: c for c in communes}
+    return {pk: (direct.get(t, by_pk[pk]) if isinstance(t, str) else t) for pk, t in targets.items()}
 
 
 def _outside_roots(unit: AdministrativeUnit, communes: list[AdministrativeUnit]) -> list[AdministrativeUnit]:
