@@ -9,6 +9,7 @@ bounding box, drawn when no tile layer is configured (an intranet with no intern
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.conf import settings
 from django.db.models import Max, Min
@@ -72,13 +73,20 @@ class CommuneMap:
     tiles_url: str
     tiles_attribution: str
 
-    @property
+    # cached: the page asks several times (a province: ~600 communes each time)
+    @cached_property
     def placed(self) -> list[MapCommune]:
         return [c for c in self.communes if c.has_position]
 
-    @property
+    @cached_property
     def unplaced(self) -> list[MapCommune]:
         return [c for c in self.communes if not c.has_position]
+
+    @property
+    def unplaced_names(self) -> str:
+        """ "Xuân Bái, TT Lam Sơn, ..." (the page's list of communes without coordinates, in one string rather
+        than a template loop over hundreds of communes)."""
+        return ", ".join(c.unit.display_name for c in self.unplaced)
 
     @property
     def largest_households(self) -> int | None:
