@@ -1,7 +1,7 @@
 """Reads of the dashboard: one unit and year, from the pre-aggregated figures (never the households).
 
 Everything the page, its charts, their tables and the Excel download show comes from
-``dashboard_data``; the rows are summed per commune in SQL (one grouped query), turned into
+``dashboard_data``; the rows are summed per commune (one plain query over them), turned into
 ``reports.poverty.Figures`` and summed by the same ``sum_rows`` the annual report uses, so both agree
 by construction.
 
@@ -16,8 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
-from django.db import connection
-from django.db.models import Case, Count, Exists, F, Max, OuterRef, Q, Subquery, Sum, When
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Sum, When
 from django.http import Http404
 
 from directory.lookups import Ids
@@ -285,47 +284,39 @@ def _figure_rows(commune_ids: list[int], year: int, boundaries: str):
             .filter(counted_in__in_ids=ids).order_by())
 
 
-def _profile_sums(rows) -> tuple[dict[str, int], dict[str, int]]:
-    """The deprivation and the cause counts ({str(indicator or cause id): households}) summed over the JSON
-    columns of ``rows``: in SQL on PostgreSQL (jsonb_each_text, one grouped query), in Python elsewhere
-    (SQLite, the embedded default)."""
-    sums: dict[str, dict[str, int]] = {"deprivations": defaultdict(int), "causes": defaultdict(int)}
-    if connection.vendor != "postgresql":
-        for deprivations, causes in rows.values_list("deprivations", "causes"):
-            for column, counts in (("deprivations", deprivations), ("causes", causes)):
-                for key, n in counts.items():
-                    sums[column][key] += n
-        return sums["deprivations"], sums["causes"]
-    sql, params = rows.values("deprivations", "causes").query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT e.kind, e.key, SUM(e.value::bigint) FROM ({sql}) AS f(deprivations, causes), LATERAL ("
-            "SELECT 'deprivations', * FROM jsonb_each_text(f.deprivations) "
-            "UNION ALL SELECT 'causes', * FROM jsonb_each_text(f.causes)) AS e(kind, key, value) "
-            "GROUP BY e.kind, e.key", params)
-        for column, key, n in cursor.fetchall():
-            sums[column][key] = int(n)
-    return sums["deprivations"], sums["causes"]
-
-
 def _figures_by_commune(commune_ids: list[int], year: int, boundaries: str = Boundaries.PERIOD,
                         profiles: bool = True) -> tuple[dict[int, Figures], dict, dict, object]:
     """The communes' figures for ``year``: the rows (registered commune, commune managing today) summed
-    in SQL into the commune each counts in on ``boundaries`` (``reports.boundaries.household_key``), one
-    grouped query; with ``profiles`` also the deprivation and cause counts (one query more)."""
+    into the commune each counts in on ``boundaries`` (``reports.boundaries.household_key``, computed in
+    SQL); with ``profiles`` also the deprivation and cause counts ({str(indicator or cause id): households}).
+
+    One plain query over the rows (a province: ~600), summed here. (Grouping in SQL took a second query for
+    the JSON profiles, whose jsonb_each_text sum cost PostgreSQL more than the whole page's other reads.)"""
     if not commune_ids:  # a unit with no commune that year
         return {}, {}, {}, None
-    rows = _figure_rows(commune_ids, year, boundaries)
-    figures: dict[int, Figures] = {}
+    columns = ("counted_in", *FIGURE_FIELDS, "refreshed_at") + (("deprivations", "causes") if profiles else ())
+    width = len(FIGURE_FIELDS)
+    sums: dict[int, list[int]] = {}
+    deprivations: dict[str, int] = defaultdict(int)
+    causes: dict[str, int] = defaultdict(int)
     refreshed_at = None
-    grouped = rows.values("counted_in").annotate(**{f"sum_{name}": Sum(name) for name in FIGURE_FIELDS},
-                                                 last_refresh=Max("refreshed_at"))
-    for row in grouped.values_list("counted_in", *(f"sum_{name}" for name in FIGURE_FIELDS), "last_refresh"):
-        figures[row[0]] = Figures(*row[1:-1])
-        refreshed_at = row[-1] if refreshed_at is None else max(refreshed_at, row[-1])
-    if not profiles:
-        return figures, {}, {}, refreshed_at
-    return figures, *_profile_sums(rows), refreshed_at
+    for row in _figure_rows(commune_ids, year, boundaries).values_list(*columns):
+        acc = sums.get(row[0])
+        if acc is None:
+            sums[row[0]] = list(row[1:width + 1])
+        else:
+            for i in range(width):
+                acc[i] += row[i + 1]
+        refreshed = row[width + 1]
+        if refreshed_at is None or refreshed > refreshed_at:
+            refreshed_at = refreshed
+        if profiles:
+            for key, n in row[width + 2].items():
+                deprivations[key] += n
+            for key, n in row[width + 3].items():
+                causes[key] += n
+    figures = {pk: Figures(*values) for pk, values in sums.items()}
+    return figures, dict(deprivations), dict(causes), refreshed_at
 
 
 def _children(unit: AdministrativeUnit, communes: list[AdministrativeUnit]) -> dict[int, AdministrativeUnit]:
