@@ -4,7 +4,8 @@ A province's pages filter by the ids of its ~600 units (``directory.scoping.Unit
 communes) several times a request; Django's ``__in`` prepares, normalises and binds each value one by one
 (about 1 ms of CPU per 600 ids per filter, measured with pyinstrument on the province dashboard). Ids read
 from the database need none of that. On PostgreSQL the list is one array parameter: ``col = ANY(%s)``, the
-same plan as ``IN (...)`` (the planner turns an IN list into ``= ANY(array)`` itself). Elsewhere (SQLite)
+same plan as ``IN (...)`` (the planner turns an IN list into ``= ANY(array)`` itself), passed as one text
+``'{1,2,...}'`` cast to the column's array type. Elsewhere (SQLite)
 it is an ordinary ``IN (%s, ...)``.
 
 Pass the ids wrapped in ``Ids``: a list, tuple or set given to a filter is still walked value by value while the
@@ -43,7 +44,11 @@ class InIds(Lookup):
         if not self.rhs:
             raise EmptyResultSet
         if connection.vendor == "postgresql":
-            return f"{lhs} = ANY(%s)", (*lhs_params, self.rhs)
+            # One text parameter cast to an array of the column's type: psycopg2 adapts a list value by value
+            # (0.7 ms of CPU per 600 ids, several times a province page); joining the ints here is ~0.05 ms.
+            kind = getattr(self.lhs.output_field, "db_type", lambda _: None)(connection)
+            array = "integer[]" if kind in ("integer", "smallint") else "bigint[]"
+            return f"{lhs} = ANY(%s::{array})", (*lhs_params, "{" + ",".join(map(str, self.rhs)) + "}")
         return f"{lhs} IN ({', '.join(['%s'] * len(self.rhs))})", (*lhs_params, *self.rhs)
 
 
