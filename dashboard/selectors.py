@@ -25,7 +25,6 @@ from directory.scoping import get_for_user_or_404
 from households.classification import NoStandardError, standard_for_review
 from households.models import Indicator, PovertyCause, ReviewRound
 from plans.models import IndicatorTarget, TargetMeasure, TargetProgress
-from plans.selectors import quota_by_commune
 from reports.boundaries import (
     Boundaries,
     clean_boundaries,
@@ -41,6 +40,7 @@ from reports.poverty import (
     SummaryRow,
     household_totals,
     report_inputs,
+    report_inputs_years,
     sum_rows,
 )
 
@@ -389,9 +389,10 @@ def _totals(commune_ids: list[int], year: int, boundaries: str, owner: dict[int,
 
 
 def _previous_rate(row: SummaryRow, commune_ids: list[int], year: int, boundaries: str = Boundaries.PERIOD,
-                   owner: dict[int, int] | None = None) -> float | None:
-    """Last year's rate: đầu năm (31/12 of last year) over last year's household total (every commune)."""
-    totals = _totals(commune_ids, year - 1, boundaries, owner)
+                   owner: dict[int, int] | None = None, known: dict[int, int] | None = None) -> float | None:
+    """Last year's rate: đầu năm (31/12 of last year) over last year's household total (every commune);
+    ``known``: last year's totals (folded on today's boundaries) when the caller already read them."""
+    totals = _totals(commune_ids, year - 1, boundaries, owner) if known is None else known
     total = sum(totals.values()) if commune_ids and len(totals) == len(commune_ids) else None
     return _pct(row.figures.poor_start, total)
 
@@ -471,42 +472,25 @@ def _chart(title: str, labels: list, datasets: list[dict], headers: list[str], r
             "percent": percent}
 
 
-def _year_series(commune_ids: list[int], years: list[int], boundaries: str = Boundaries.PERIOD,
-                 owner: dict[int, int] | None = None, known_quotas: dict[int, dict] | None = None) -> list[dict]:
+def _year_series(commune_ids: list[int], years: list[int], boundaries: str, totals_by_year: dict[int, dict],
+                 quotas_by_year: dict[int, dict]) -> list[dict]:
     """Per year: the summed poor counts, the household total (when every commune has one) and the
-    quota, for the rate-over-the-years chart. One grouped query each, plus the quotas per year.
+    quota, for the rate-over-the-years chart: one grouped query, plus the totals and quotas of every year
+    ``reports.poverty.report_inputs_years`` read (on today's boundaries folded into today's communes: a
+    year's total is complete when each of today's communes has one of its own or of an earlier commune's).
 
-    On today's boundaries the rows are taken by the commune managing the households today, and the
-    totals and quotas of the earlier communes (``owner``: {earlier or same id: today's id}) count too.
-    ``known_quotas``: {year: the quotas ``report_inputs`` already read} (folded or not, the sum is the same).
+    On today's boundaries the rows are taken by the commune managing the households today.
     """
-    from reports.models import HouseholdTotal
-
-    current = boundaries == Boundaries.CURRENT
-    by_field = "current_commune_id__in_ids" if current else "commune_id__in_ids"
-    sources = list(owner) if current and owner else commune_ids
+    by_field = "current_commune_id__in_ids" if boundaries == Boundaries.CURRENT else "commune_id__in_ids"
     sums = {r["year"]: r for r in CommuneYearFigures.objects.filter(**{by_field: Ids(commune_ids)}, year__in=years)
             .values("year").annotate(poor_end=Sum("poor_end"), poor_start=Sum("poor_start"),
-                                     near_poor_end=Sum("near_poor_end")).order_by()}
-    totals = {r["year"]: r for r in HouseholdTotal.objects.filter(commune_id__in_ids=Ids(sources), year__in=years)
-              .values("year").annotate(total=Sum("total"), n=Count("commune_id", distinct=True)).order_by()}
-    # on today's boundaries a total is complete when every one of today's communes has one of its own or
-    # of an earlier commune's
-    covered = {}
-    if current and owner:
-        for y, cid in HouseholdTotal.objects.filter(commune_id__in_ids=Ids(sources), year__in=years).values_list("year",
-                                                                                                         "commune_id"):
-            covered.setdefault(y, set()).add(owner[cid])
+                                     near_poor_end=Sum("near_poor_end")).order_by()} if commune_ids else {}
     series = []
     for year in years:
         row = sums.get(year, {"poor_end": 0, "poor_start": 0, "near_poor_end": 0})
-        t = totals.get(year)
-        complete = (len(covered.get(year, ())) == len(commune_ids)) if current and owner else \
-            (t is not None and t["n"] == len(commune_ids))
-        total = t["total"] if t and complete else None
-        quotas = (known_quotas or {}).get(year)
-        if quotas is None:
-            quotas = quota_by_commune(year=year, commune_ids=sources)
+        totals = totals_by_year.get(year, {})
+        total = sum(totals.values()) if commune_ids and len(totals) == len(commune_ids) else None
+        quotas = quotas_by_year.get(year)
         quota = sum(q.total for q in quotas.values()) if quotas else None
         target = _pct(row["poor_start"] - quota, total) if quota is not None else None
         series.append({"year": year, "poor": row["poor_end"], "near_poor": row["near_poor_end"], "total": total,
@@ -529,9 +513,12 @@ def dashboard_data(user, unit: AdministrativeUnit, year: int, today: datetime.da
     through lineage); by default historic for a year before 2025, current otherwise."""
     period = Period(PeriodKind.YEAR, year)
     boundaries = clean_boundaries(boundaries, period.end, unit)
-    communes, totals, quotas = report_inputs(unit, period, boundaries, today, history)
+    series_years = sorted(set(figure_years(unit) if years is None else years) | {year})
+    # the household totals and quotas of every year the page shows (and last year's totals), two queries
+    communes, owner, totals_by_year, quotas_by_year = report_inputs_years(
+        unit, period, boundaries, today, history, total_years=[*series_years, year - 1], quota_years=series_years)
+    totals, quotas = totals_by_year[year], quotas_by_year[year]
     commune_ids = [c.pk for c in communes]
-    owner = fold_predecessors(commune_ids, today) if boundaries == Boundaries.CURRENT else None
     figures, deprivations, causes, refreshed_at = _figures_by_commune(commune_ids, year, boundaries)
     fraction = year_fraction_elapsed(year, today)
 
@@ -544,7 +531,7 @@ def dashboard_data(user, unit: AdministrativeUnit, year: int, today: datetime.da
                     key=lambda c: (-c.overdue_reports, -((c.expected_by_now or 0) - c.achieved), c.unit.path))
 
     f = total_row.figures
-    rate_previous = _previous_rate(total_row, commune_ids, year, boundaries, owner)
+    rate_previous = _previous_rate(total_row, commune_ids, year, boundaries, owner, known=totals_by_year[year - 1])
     headline = Headline(
         total_households=total_row.total_households, poor=f.poor_end, poor_rate=total_row.rate,
         near_poor=f.near_poor_end, near_poor_rate=_pct(f.near_poor_end, total_row.total_households),
@@ -554,8 +541,7 @@ def dashboard_data(user, unit: AdministrativeUnit, year: int, today: datetime.da
         new_poor=f.new_poor, relapsed=f.relapsed,
     )
     charts = _charts(unit, year, total_row, children, deprivations, causes,
-                     _year_series(commune_ids, sorted(set(figure_years(unit) if years is None else years) | {year}),
-                                  boundaries, owner, known_quotas={year: quotas}))
+                     _year_series(commune_ids, series_years, boundaries, totals_by_year, quotas_by_year))
     return DashboardData(unit=unit, year=year, today=today, headline=headline, total_row=total_row,
                          children=children, behind=behind, charts=charts,
                          targets=plan_targets(user, unit, year,

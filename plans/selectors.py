@@ -163,7 +163,14 @@ def _section_parts(plan: Plan) -> list[tuple[str, list]]:
 
 
 def quota_by_commune(*, year: int, commune_ids: Iterable[int] | None = None) -> dict[int, QuotaFigures]:
+    return quota_by_commune_years(years=[year], commune_ids=commune_ids)[year]
+
+
+def quota_by_commune_years(*, years: Iterable[int], commune_ids: Iterable[int] | None = None
+                           ) -> dict[int, dict[int, QuotaFigures]]:
     """Each commune's quota for ``year``: {commune_id: QuotaFigures(total, without_labour, with_labour)}.
+
+    ``quota_by_commune_years``: {year: that} for several years, in the same one query.
 
     Not scoped to a user: the caller (the reports app) scopes the commune ids.
     When several plans set a quota for the same commune and year, the most
@@ -171,21 +178,26 @@ def quota_by_commune(*, year: int, commune_ids: Iterable[int] | None = None) -> 
     district's own plan over the province's), then the latest issue date, then
     the most recently created table. Communes with no quota are absent.
     """
-    rows = QuotaRow.objects.filter(table__year=year)
+    years = sorted(set(years))
+    best: dict[int, dict[int, tuple]] = {year: {} for year in years}
+    if not years:
+        return {}
+    rows = QuotaRow.objects.filter(table__year__in=years) if len(years) > 1 else QuotaRow.objects.filter(
+        table__year=years[0])
     if commune_ids is not None:
         commune_ids = list(commune_ids)
         if not commune_ids:
-            return {}
+            return {year: {} for year in years}
         rows = rows.filter(commune_id__in_ids=Ids(commune_ids))
     candidates = rows.values_list(
-        "commune_id", "total", "without_labour", "with_labour",
+        "table__year", "commune_id", "total", "without_labour", "with_labour",
         "table__plan__unit__path", "table__plan__issue_date", "table_id",
     )
-    best: dict[int, tuple] = {}
-    for commune_id, total, without, with_, unit_path, issued, table_id in candidates:
+    for year, commune_id, total, without, with_, unit_path, issued, table_id in candidates:
         # deeper path = more specific unit; a missing issue date (draft) ranks before dated ones
         rank = (unit_path.count("/"), issued or datetime.date.min, table_id)
-        current = best.get(commune_id)
+        current = best[year].get(commune_id)
         if current is None or rank > current[0]:
-            best[commune_id] = (rank, QuotaFigures(total, without, with_))
-    return {commune_id: figures for commune_id, (_, figures) in best.items()}
+            best[year][commune_id] = (rank, QuotaFigures(total, without, with_))
+    return {year: {commune_id: figures for commune_id, (_, figures) in by_commune.items()}
+            for year, by_commune in best.items()}

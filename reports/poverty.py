@@ -338,6 +338,21 @@ def household_totals(commune_ids: Iterable[int], year: int) -> dict[int, int]:
                 .values_list("commune_id", "total"))
 
 
+def household_totals_years(commune_ids: Iterable[int], years: Iterable[int]) -> dict[int, dict[int, int]]:
+    """{year: ``household_totals`` of that year} for several years, in one query."""
+    from .models import HouseholdTotal
+
+    years = sorted(set(years))
+    by_year: dict[int, dict[int, int]] = {year: {} for year in years}
+    ids = list(commune_ids)
+    if not ids or not years:
+        return by_year
+    for year, commune_id, total in HouseholdTotal.objects.filter(
+            commune_id__in_ids=Ids(ids), year__in=years).values_list("year", "commune_id", "total"):
+        by_year[year][commune_id] = total
+    return by_year
+
+
 def _breakdown(through, target_field: str, sets: ReviewSets) -> tuple[dict[int, list[int]], list[int]]:
     """Count, per cause/indicator, the reviews of each column; plus, per column, reviews with none."""
     counts: dict[int, list[int]] = defaultdict(lambda: [0] * 5)
@@ -486,19 +501,32 @@ def report_inputs(unit: AdministrativeUnit, period: Period, boundaries: str, tod
     On today's boundaries the totals and quotas of the communes a current commune took over are
     added to it (a split commune's go to its default successor), so every sum is kept.
     """
-    from plans.selectors import quota_by_commune
+    communes, _, totals, quotas = report_inputs_years(unit, period, boundaries, today, history)
+    return communes, totals[period.end.year], quotas[period.year]
+
+
+def report_inputs_years(unit: AdministrativeUnit, period: Period, boundaries: str,
+                        today: datetime.date | None = None, history=None, *, total_years=(), quota_years=()):
+    """``report_inputs`` with the household totals of ``total_years`` and the quotas of ``quota_years`` too
+    (the dashboard's series over the years), read in the same two queries: (communes, owner, {year: totals},
+    {year: quotas}); ``owner`` ({earlier or same commune id: today's id}) on today's boundaries, else None."""
+    from plans.selectors import quota_by_commune_years
 
     from .boundaries import fold_predecessors, fold_quotas, fold_totals, report_commune_rows
 
     today = today or timezone.localdate()
     communes = report_commune_rows(unit, period.start, period.end, boundaries, today, history)
     ids = [c.pk for c in communes]
+    total_years = {period.end.year, *total_years}
+    quota_years = {period.year, *quota_years}
     if boundaries != Boundaries.CURRENT:
-        return communes, household_totals(ids, period.end.year), quota_by_commune(year=period.year, commune_ids=ids)
+        return (communes, None, household_totals_years(ids, total_years),
+                quota_by_commune_years(years=quota_years, commune_ids=ids))
     owner = fold_predecessors(ids, today)
-    totals = fold_totals(household_totals(owner, period.end.year), owner)
-    quotas = fold_quotas(quota_by_commune(year=period.year, commune_ids=list(owner)), owner)
-    return communes, totals, quotas
+    totals = {year: fold_totals(values, owner) for year, values in household_totals_years(owner, total_years).items()}
+    quotas = {year: fold_quotas(values, owner)
+              for year, values in quota_by_commune_years(years=quota_years, commune_ids=list(owner)).items()}
+    return communes, owner, totals, quotas
 
 
 def boundaries_note(boundaries: str) -> str:
