@@ -136,8 +136,10 @@ def fund_rates(*, unit: AdministrativeUnit | None, year: int, quarters=(1, 2, 3,
     line_fields = tuple(f"line__{f}" for f in project_fields)
     unit_fields = ("agency_id", "agency__name", "commune_id", "commune__name", "commune__kind",
                    "line__plan__unit__name")
+    allocated_any = False
     for values in allocations.values(*line_fields, "line__source", *unit_fields).annotate(
             total=Sum("amount")).order_by():
+        allocated_any = True
         total = values["total"] or 0
         row = project_row(*[values[f] for f in line_fields])
         row.allocated += total
@@ -145,8 +147,9 @@ def fund_rates(*, unit: AdministrativeUnit | None, year: int, quarters=(1, 2, 3,
         unit_row(*[values[f] for f in unit_fields]).allocated += total
     disb_fields = tuple(f"allocation__line__{f}" for f in project_fields)
     d_unit_fields = tuple(f"allocation__{f}" for f in unit_fields)
-    for values in disbursements.values(*disb_fields, "allocation__line__source", *d_unit_fields).annotate(
-            total=Sum("amount")).order_by():
+    # a disbursement is of an allocation the same conditions select: none without one (no query)
+    for values in (disbursements.values(*disb_fields, "allocation__line__source", *d_unit_fields).annotate(
+            total=Sum("amount")).order_by() if allocated_any else ()):
         total = values["total"] or 0
         row = project_row(*[values[f] for f in disb_fields])
         row.disbursed += total
