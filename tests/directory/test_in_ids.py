@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.db.models import Q
 
+from directory.lookups import Ids
 from directory.models import AdministrativeUnit
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +35,16 @@ def test_not_an_id_is_refused(commune_a):
 def test_one_parameter_on_postgresql(commune_a, commune_b):
     sql, params = AdministrativeUnit.objects.filter(pk__in_ids=[commune_a.pk, commune_b.pk]).query.sql_with_params()
     if connection.vendor == "postgresql":
-        assert "= ANY(%s)" in sql and params == ([commune_a.pk, commune_b.pk],)
+        # one text parameter cast to the column's array type (psycopg2 adapts a list value by value)
+        assert "= ANY(%s::bigint[])" in sql and params == (f"{{{commune_a.pk},{commune_b.pk}}}",)
     else:
         assert "IN (%s, %s)" in sql and params == (commune_a.pk, commune_b.pk)
+
+
+def test_ids_wrapper_gives_the_same_rows(province, district, commune_a, commune_b, commune_c):
+    ids = [commune_a.pk, commune_c.pk, 10**9]
+    assert set(AdministrativeUnit.objects.filter(pk__in_ids=Ids(ids))) == {commune_a, commune_c}
+    assert set(AdministrativeUnit.objects.filter(parent__in_ids=Ids({district.pk}))) >= {commune_a, commune_b}
+    assert set(AdministrativeUnit.objects.filter(Q(pk__in_ids=Ids([])) | Q(pk=commune_b.pk))) == {commune_b}
+    with pytest.raises(ValueError):
+        list(AdministrativeUnit.objects.filter(pk__in_ids=Ids(["1; drop table x"])))
