@@ -2,7 +2,6 @@ from html import escape
 
 import django_tables2 as tables
 from django.urls import reverse
-from django.utils.formats import localize
 from django.utils.html import conditional_escape, format_html
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
@@ -67,15 +66,6 @@ def attach_communes(households) -> None:
             current.field.set_cached_value(household, units[household.current_commune_id])
 
 
-_I = {n: "\n" + " " * n for n in range(4, 33, 4)}  # a new line and the template's indentation
-
-
-def _attrs_of(attrs, name) -> str:
-    """``{{ table.attrs.thead.as_html }}``: the template prints the attributes of ``attrs[name]``, or nothing."""
-    value = attrs.get(name)
-    return value.as_html() if hasattr(value, "as_html") else ""
-
-
 class HouseholdTable(tables.Table):
     caption = "Danh sách hộ gia đình"
     # Every sort keeps the households of a commune together and walks an index that starts with the
@@ -99,7 +89,7 @@ class HouseholdTable(tables.Table):
                   "has_labour_capacity", "is_ethnic_minority")
         attrs = {"class": "households"}
         empty_text = "Không có hộ nào khớp điều kiện lọc."
-        template_name = "households/household_table.html"  # the rows come from rows_html()
+        template_name = "households/household_table.html"  # django-tables2's table.html, flat; rows from rows_html()
         # No Meta.order_by: it would override the view's order (commune_id, code), the unique index's.
 
     #: the fields rows_html() reads (the list view loads only these)
@@ -138,62 +128,35 @@ class HouseholdTable(tables.Table):
             return format_html('<tr><td colspan="{}">{}</td></tr>', len(self.columns), self.empty_text)
         return mark_safe("".join(rows))  # noqa: S308 (every value above is escaped)
 
-    def html(self) -> str:
-        """The table as ``django_tables2/table.html`` (with ``captioned.html`` and ``rows_html``) writes it, byte
-        for byte, whitespace included; each tag of that template a Python string (its template tags were the
-        table's main rendering cost after the rows). ``tests/households/test_list_at_scale.py`` renders both."""
-        if self.has_footer():
-            raise NotImplementedError("HouseholdTable has no footer")
-        query = dict(self.request.GET)
+    def header_cells(self) -> list[tuple]:
+        """(column, its sort link or None) for the header. The links are what django-tables2's
+        ``{% querystring_replace %}`` writes, computed here: that tag, run once per header and pager link,
+        was the table's main rendering cost after its rows."""
+        return [(column, self._link(self.prefixed_order_by_field, column.order_by_alias.next)
+                 if column.orderable else None)
+                for column in self.columns]
 
-        def href(key, value) -> str:
-            return conditional_escape("?" + urlencode({**query, key: value}, doseq=True))
-
-        parts = [f'\n\n\n<div class="table-container">{_I[4]}{_I[8]}<table ',
-                 tables.utils.AttributeDict(self.attrs).as_html(), f">{_I[12]}",
-                 f'<caption class="sr-only">{conditional_escape(self.caption)}</caption>{_I[12]}']
-        if self.show_header:
-            parts.append(f"{_I[16]}<thead {_attrs_of(self.attrs, 'thead')}>{_I[20]}<tr>{_I[20]}")
-            for column in self.columns:
-                header = conditional_escape(column.header)
-                if column.orderable:
-                    link = href(self.prefixed_order_by_field, column.order_by_alias.next)
-                    cell = f'{_I[32]}<a href="{link}">{header}</a>{_I[28]}'
-                else:
-                    cell = f"{_I[32]}{header}{_I[28]}"
-                parts.append(f"{_I[24]}<th {column.attrs['th'].as_html()}>{_I[28]}{cell}{_I[24]}</th>{_I[20]}")
-            parts.append(f"{_I[20]}</tr>{_I[16]}</thead>{_I[12]}")
-        parts.append(f"{_I[12]}{_I[12]}<tbody>{self.rows_html()}</tbody>{_I[12]}{_I[12]}{_I[12]}"
-                     f"{_I[8]}</table>{_I[4]}\n{_I[4]}{_I[8]}")
+    def pager_links(self) -> list[tuple]:
+        """The pager as (CSS class, label, link) items: previous, the page range (with "..."), next; none when
+        the rows fit on one page."""
         page = getattr(self, "page", None)
-        if page and self.paginator.num_pages > 1:
-            field = self.prefixed_page_field
-            parts.append(f'{_I[8]}<ul class="pagination">{_I[12]}')
-            if page.has_previous():
-                parts.append(self._page_link("previous", href(field, page.previous_page_number()), gettext("previous")))
-            parts.append(_I[12])
-            if page.has_previous() or page.has_next():
-                parts.append(f"{_I[12]}{_I[16]}")
-                for number in table_page_range(page, self.paginator):
-                    active = 'class="active"' if number == page.number else ""
-                    shown = conditional_escape(localize(number))
-                    if number == "...":
-                        link = f'{_I[28]}<a href="#">{shown}</a>{_I[24]}'
-                    else:
-                        link = f'{_I[28]}<a href="{href(field, number)}">{_I[32]}{shown}{_I[28]}</a>{_I[24]}'
-                    parts.append(f"{_I[20]}<li {active}>{_I[24]}{link}{_I[20]}</li>{_I[16]}")
-                parts.append(f"{_I[12]}{_I[12]}")
-            parts.append(_I[12])
-            if page.has_next():
-                parts.append(self._page_link("next", href(field, page.next_page_number()), gettext("next")))
-            parts.append(f"{_I[8]}</ul>{_I[8]}")
-        parts.append(f"{_I[4]}\n</div>\n\n")
-        return mark_safe("".join(parts))  # noqa: S308 (every value above is escaped)
+        if not page or self.paginator.num_pages <= 1:
+            return []
+        field = self.prefixed_page_field
+        items = []
+        if page.has_previous():
+            items.append(("previous", gettext("previous"), self._link(field, page.previous_page_number())))
+        if page.has_previous() or page.has_next():
+            items += [("active" if number == page.number else "", number,
+                       "#" if number == "..." else self._link(field, number))
+                      for number in table_page_range(page, self.paginator)]
+        if page.has_next():
+            items.append(("next", gettext("next"), self._link(field, page.next_page_number())))
+        return items
 
-    @staticmethod
-    def _page_link(css_class, link, label) -> str:
-        return (f'{_I[16]}{_I[20]}<li class="{css_class}">{_I[24]}<a href="{link}">{_I[28]}{conditional_escape(label)}'
-                f"{_I[24]}</a>{_I[20]}</li>{_I[16]}{_I[12]}")
+    def _link(self, key, value) -> str:
+        """This page's query string with ``key`` set to ``value`` (the other filters kept)."""
+        return "?" + urlencode({**dict(self.request.GET), key: value}, doseq=True)
 
     def __init__(self, *args, show_commune: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
