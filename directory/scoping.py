@@ -118,8 +118,12 @@ class UnitScope:
             return self.unit_ids
         if self._own_ids is False:
             paths = self.own_paths
-            self._own_ids = None if paths is None else (
-                frozenset(self.units(history=False).values_list("pk", flat=True)) if paths else frozenset())
+            if paths == self.paths:
+                # a unit without predecessors: the same units with or without history, one query for both
+                self._own_ids = self.unit_ids
+            else:
+                self._own_ids = None if paths is None else (
+                    frozenset(self.units(history=False).values_list("pk", flat=True)) if paths else frozenset())
         return self._own_ids
 
     def filter(self, queryset: models.QuerySet, unit_fields, *, history: bool = True) -> models.QuerySet:
