@@ -103,7 +103,36 @@ def path_segment(code: str, valid_from) -> str:
     return f"{code}@{valid_from:%Y%m%d}" if valid_from else str(code)
 
 
-class AdministrativeUnit(models.Model):
+class UnitNaming:
+    """How a unit is named and which level it is, from its ``name``, ``kind`` and ``level``: shared by the model
+    and the plain rows the dashboard and reports read (``reports.boundaries.UnitRow``)."""
+
+    __slots__ = ()
+
+    @property
+    def kind_and_name(self) -> str:
+        """ "Xã Lam Sơn", "Thị trấn Thọ Xuân", "Huyện Thọ Xuân"."""
+        return f"{self.get_kind_display()} {self.name}"
+
+    @property
+    def display_name(self) -> str:
+        """The name as district documents write it: "TT Lam Sơn" for a township, bare otherwise."""
+        return f"TT {self.name}" if self.kind == UnitKind.TOWNSHIP else self.name
+
+    @property
+    def is_commune(self) -> bool:
+        return self.level == UnitLevel.COMMUNE
+
+    @property
+    def is_district(self) -> bool:
+        return self.level == UnitLevel.DISTRICT
+
+    @property
+    def is_province(self) -> bool:
+        return self.level == UnitLevel.PROVINCE
+
+
+class AdministrativeUnit(UnitNaming, models.Model):
     """A province, district or commune. The district level is optional (gone since 07/2025)."""
 
     # Unique among the units valid on one day, not forever: since 01/07/2025 several new units
@@ -218,28 +247,6 @@ class AdministrativeUnit(models.Model):
         if end:
             return f"đến {end}"
         return "không thời hạn"
-
-    @property
-    def kind_and_name(self) -> str:
-        """ "Xã Lam Sơn", "Thị trấn Thọ Xuân", "Huyện Thọ Xuân"."""
-        return f"{self.get_kind_display()} {self.name}"
-
-    @property
-    def display_name(self) -> str:
-        """The name as district documents write it: "TT Lam Sơn" for a township, bare otherwise."""
-        return f"TT {self.name}" if self.kind == UnitKind.TOWNSHIP else self.name
-
-    @property
-    def is_commune(self) -> bool:
-        return self.level == UnitLevel.COMMUNE
-
-    @property
-    def is_district(self) -> bool:
-        return self.level == UnitLevel.DISTRICT
-
-    @property
-    def is_province(self) -> bool:
-        return self.level == UnitLevel.PROVINCE
 
     def ancestors(self) -> list["AdministrativeUnit"]:
         """Parents from the top down (one query per level: at most two)."""

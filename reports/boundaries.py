@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from django.db import models
 from django.db.models import Q
 
+from directory.models import AdministrativeUnit, UnitKind, UnitNaming
+
 REFORM_DATE = datetime.date(2025, 7, 1)
 
 
@@ -58,7 +60,7 @@ def household_filter(commune_ids: list[int]) -> Q:
     return Q(commune_id__in=commune_ids) | Q(current_commune_id__in=commune_ids)
 
 
-class UnitRow:
+class UnitRow(UnitNaming):
     """A unit as the report and the dashboard read it: plain values from one ``values_list`` row, not a model
     instance (a province's ~600 communes, each with its parent, were ~1,100 instances a page: a fifth of the
     province dashboard's CPU). It answers what those pages ask of a commune (``pk``, ``code``, ``name``,
@@ -83,8 +85,6 @@ class UnitRow:
         return None if self.parent is None else self.parent.pk
 
     def __eq__(self, other):
-        from directory.models import AdministrativeUnit
-
         if isinstance(other, (UnitRow, AdministrativeUnit)):
             return self.pk == other.pk
         return NotImplemented
@@ -99,37 +99,7 @@ class UnitRow:
         return self.kind_and_name
 
     def get_kind_display(self) -> str:
-        from directory.models import UnitKind
-
         return UnitKind(self.kind).label
-
-    @property
-    def kind_and_name(self) -> str:
-        return f"{self.get_kind_display()} {self.name}"
-
-    @property
-    def display_name(self) -> str:
-        from directory.models import UnitKind
-
-        return f"TT {self.name}" if self.kind == UnitKind.TOWNSHIP else self.name
-
-    @property
-    def is_commune(self) -> bool:
-        from directory.models import UnitLevel
-
-        return self.level == UnitLevel.COMMUNE
-
-    @property
-    def is_district(self) -> bool:
-        from directory.models import UnitLevel
-
-        return self.level == UnitLevel.DISTRICT
-
-    @property
-    def is_province(self) -> bool:
-        from directory.models import UnitLevel
-
-        return self.level == UnitLevel.PROVINCE
 
 
 _ROW_FIELDS = ("pk", "code", "name", "kind", "level", "path", "valid_from", "valid_to", "latitude", "longitude")
@@ -157,7 +127,6 @@ def history_communes(unit) -> list[UnitRow]:
     """Every commune of ``unit`` and of the units it came from, whatever its dates (path order): read once, the
     communes of each year on the period's boundaries are a filter of it (``report_commune_rows``)."""
     from directory import lineage
-    from directory.models import AdministrativeUnit
 
     return unit_rows(AdministrativeUnit.objects.communes().under_paths(lineage.historic_paths(unit)).order_by("path"))
 
@@ -175,7 +144,6 @@ def report_communes(unit, start: datetime.date, end: datetime.date, boundaries: 
     ``unit`` (``unit`` itself taken as of today: a legacy commune's successor).
     """
     from directory import lineage
-    from directory.models import AdministrativeUnit
 
     communes = AdministrativeUnit.objects.communes()
     if boundaries == Boundaries.CURRENT:
