@@ -120,10 +120,11 @@ class _Reporter:
 
     def write(self):
         p = self.progress
-        if p.writing and connection.vendor == "sqlite":
-            return  # SQLite has one writer for the whole file: a second one here would break the import's commit
-        ImportJob.objects.filter(**self.filter).update(
-            heartbeat_at=timezone.now(), rows_read=p.read, rows_checked=p.checked, rows_written=p.written)
+        with p.lock:  # the import does not enter its write stage while this write is under way
+            if p.writing and connection.vendor == "sqlite":
+                return  # SQLite has one writer for the whole file: a second one would break the import's commit
+            ImportJob.objects.filter(**self.filter).update(
+                heartbeat_at=timezone.now(), rows_read=p.read, rows_checked=p.checked, rows_written=p.written)
 
     def _beat(self):
         try:

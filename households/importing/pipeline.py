@@ -154,7 +154,7 @@ def lock_communes(rows) -> None:
 def _write_all(rows, columns, reference, result, clock, *, acting_user, approve, name, progress=None) -> None:
     """Stages 3-5 inside the import's transaction (the caller opens it)."""
     if progress is not None:
-        progress.writing = True
+        progress.start_writing()
     lock_communes(rows)
     # 3. match
     existing = fetch_existing(rows)

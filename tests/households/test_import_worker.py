@@ -55,7 +55,7 @@ def _start_worker(database: dict, log_path: Path) -> subprocess.Popen:
         "WORKER_TEST_DATABASE": json.dumps(database),
         "WORKER_TEST_MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "WORKER_TEST_BROKER_OPTIONS": json.dumps(settings.CELERY_BROKER_TRANSPORT_OPTIONS or {}),
-        "IMPORT_JOB_HEARTBEAT_SECONDS": "1",
+        "IMPORT_JOB_HEARTBEAT_SECONDS": "0.1",  # counters written during a read and check of well under a second
     }
     command = [sys.executable, "-m", "celery", "-A", "povertyapp", "worker", "--pool=solo", "--loglevel=INFO",
                "--without-gossip", "--without-mingle", "--without-heartbeat", "-n", f"import-test-{os.getpid()}@%h"]
@@ -101,7 +101,7 @@ def test_a_large_file_uploaded_on_the_page_is_imported_by_a_real_worker_with_pro
         while current[0] in ("pending", "running") and time.monotonic() < deadline and worker.poll() is None:
             if not seen or seen[-1] != current:
                 seen.append(current)
-            time.sleep(0.2)
+            time.sleep(0.1)
             current = state()
         seen.append(current)
     finally:
