@@ -8,7 +8,7 @@ from csp.constants import NONE, SELF
 
 from povertyapp.caching import caches_for
 from povertyapp.database import database_from_url
-from povertyapp.env import env, env_bool, env_int, env_list, tile_source
+from povertyapp.env import env, env_bool, env_float, env_int, env_list, tile_source
 from povertyapp.sentry import init_sentry
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -174,7 +174,7 @@ IMPORT_BACKGROUND_THRESHOLD = env_int("IMPORT_BACKGROUND_THRESHOLD", 1024 * 1024
 # The import job's worker writes its progress and heartbeat this often; a job whose heartbeat is older than
 # IMPORT_JOB_STALE_SECONDS (worker killed) or PENDING longer than IMPORT_JOB_PENDING_SECONDS (message lost)
 # is queued again by the every-minute recovery task, up to IMPORT_JOB_MAX_ATTEMPTS attempts.
-IMPORT_JOB_HEARTBEAT_SECONDS = env_int("IMPORT_JOB_HEARTBEAT_SECONDS", 2)
+IMPORT_JOB_HEARTBEAT_SECONDS = env_float("IMPORT_JOB_HEARTBEAT_SECONDS", 2)
 IMPORT_JOB_STALE_SECONDS = env_int("IMPORT_JOB_STALE_SECONDS", 90)
 IMPORT_JOB_PENDING_SECONDS = env_int("IMPORT_JOB_PENDING_SECONDS", 5 * 60)
 IMPORT_JOB_MAX_ATTEMPTS = env_int("IMPORT_JOB_MAX_ATTEMPTS", 3)
