@@ -36,24 +36,22 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} phải là True hoặc False, không phải {value!r}.")
 
 
-def env_int(name: str, default: int) -> int:
+def _env_number(name: str, default, parse, what: str):
     value = os.environ.get(name, "")
     if value == "":
         return default
     try:
-        return int(value)
+        return parse(value)
     except ValueError as exc:
-        raise ImproperlyConfigured(f"{name} phải là số nguyên, không phải {value!r}.") from exc
+        raise ImproperlyConfigured(f"{name} phải là {what}, không phải {value!r}.") from exc
+
+
+def env_int(name: str, default: int) -> int:
+    return _env_number(name, default, int, "số nguyên")
 
 
 def env_float(name: str, default: float) -> float:
-    value = os.environ.get(name, "")
-    if value == "":
-        return default
-    try:
-        return float(value)
-    except ValueError as exc:
-        raise ImproperlyConfigured(f"{name} phải là một số, không phải {value!r}.") from exc
+    return _env_number(name, default, float, "một số")
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
