@@ -117,6 +117,8 @@ def demo(django_db_setup, django_db_blocker):
         from django.core.management import call_command as flush_command
 
         flush_command("flush", "--noinput", verbosity=0)
+        # leave the database as the migrations left it: later modules' tests rely on the seeded standards
+        seed_standards(apps)
 
 
 @pytest.mark.django_db
