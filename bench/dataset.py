@@ -78,7 +78,8 @@ def copy_value(value) -> str:
 
 
 class Table:
-    """One table's COPY: the columns given, then every other column at its model default."""
+    """One table's COPY: the columns given, then every other column at its model default (generated columns
+    are left to the database)."""
 
     def __init__(self, model, fields: list[str], *, now):
         from django.db import connection
@@ -87,7 +88,7 @@ class Table:
         given = [meta.get_field(name).column for name in fields]
         rest = []
         for f in meta.concrete_fields:
-            if f.column in given or f.primary_key:
+            if f.column in given or f.primary_key or f.generated:  # generated (head_name_key): by the database
                 continue
             stamped = getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
             # "" for text fields without a default, None for the others

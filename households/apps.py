@@ -7,7 +7,13 @@ class HouseholdsConfig(AppConfig):
     verbose_name = "Hộ gia đình và rà soát"
 
     def ready(self):
+        from django.db.backends.signals import connection_created
+
         from directory.signals import lineage_changed
+
+        from .search import register_sqlite_fold
+
+        connection_created.connect(register_sqlite_fold, dispatch_uid="households.register_sqlite_fold")
 
         from .rehoming import rehome_after_unit_load
 

@@ -21,6 +21,8 @@ from directory.models import AdministrativeUnit, Agency, AreaType, TimeStampedMo
 from directory.scoping import ScopedQuerySet
 from directory.storage import PrivateStorage
 
+from .search import NameKey
+
 citizen_id_validator = RegexValidator(
     r"^\d{12}$", "Số định danh cá nhân (CCCD) phải gồm đúng 12 chữ số.", code="citizen_id"
 )
@@ -328,6 +330,10 @@ class Household(TimeStampedModel):
     )
     village = models.CharField("thôn, bản, tổ dân phố", max_length=120, blank=True)
     head_name = models.CharField("họ và tên chủ hộ", max_length=120)
+    # The search box's key: the name folded (no diacritics, đ → d, lower case; households.search), computed and
+    # stored by the database on every write, whoever writes (ORM, the import's COPY, the bench's COPY).
+    head_name_key = models.GeneratedField(expression=NameKey("head_name"), output_field=models.TextField(),
+                                          db_persist=True)
     address = models.CharField("địa chỉ", max_length=255, blank=True)
     area = models.CharField("khu vực", max_length=10, choices=AreaType.choices, default=AreaType.RURAL)
     # Empty: the area follows the commune on each review's date (households.areas). Filled: ``area`` is an
@@ -380,7 +386,7 @@ class Household(TimeStampedModel):
             models.Index(fields=["current_commune", "code"], name="hh_current_commune_code_idx"),
         ]
         # On PostgreSQL, migrations add the search box's indexes outside the model state:
-        # hh_head_name_search_idx, trigram (GIN) on lower(f_unaccent(head_name)) (0006), and
+        # hh_head_name_key_search_idx, trigram (GIN) on head_name_key (0012), and
         # hh_code_prefix_idx, btree on upper(code) text_pattern_ops (0010, for the code's prefix).
 
     def __str__(self):

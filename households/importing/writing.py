@@ -66,7 +66,8 @@ class Inserter:
     ``bulk_create`` spends most of its time preparing each value through the ORM. The rows
     here are already checked and hold plain values, so they go straight to the database;
     every column not given gets its model default (``auto_now``/``auto_now_add`` columns:
-    the import's time) once.
+    the import's time) once, except generated columns (``Household.head_name_key``): the
+    database computes those.
 
     PostgreSQL gets ``COPY … FROM STDIN`` (one stream per table); SQLite prepares one
     statement and runs it per row (``executemany``, fast in-process); ``multi_row=True``
@@ -78,7 +79,7 @@ class Inserter:
         given = {meta.get_field(name).column for name in fields}
         fixed = {}
         for f in meta.concrete_fields:
-            if f.primary_key or f.column in given:
+            if f.primary_key or f.column in given or f.generated:  # generated: the database computes it
                 continue
             fixed[f] = now if (getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)) else f.get_default()
         quote = connection.ops.quote_name
