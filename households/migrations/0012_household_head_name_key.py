@@ -9,8 +9,9 @@ from django.db import migrations, models
 #
 # On PostgreSQL adding a STORED generated column rewrites the table (and rebuilds its indexes) under an ACCESS
 # EXCLUSIVE lock: the old trigram index is dropped first so that it is not rebuilt for nothing. At a million
-# households the whole migration took about 60 s on the bench's machine (rewrite ~40 s, the new trigram index
-# ~20 s); the household pages wait for it. 0013 then vacuums the rewritten table (its visibility map).
+# households (the bench's set, 2 cores) the migration took 24 s (44 s with a test suite running beside it),
+# the household pages waiting for it; its reverse 24 s (the old index rebuilt). 0013 then vacuums the
+# rewritten table (its visibility map).
 # SQLite rebuilds the table (Django's remake) and computes the key with households_fold (households.apps).
 KEY_INDEX_SQL = [
     "CREATE INDEX IF NOT EXISTS hh_head_name_search_idx ON households_household "

@@ -3,7 +3,7 @@ from django.db import migrations
 # 0012 rewrote households_household (a new stored column): the rewritten table has no visibility map, so
 # every index-only scan on it (counts by commune and category, the list's id lists) reads the heap again until
 # a VACUUM, and autovacuum is not triggered by a rewrite. VACUUM cannot run in a transaction: this migration is
-# not atomic, and skips it when run inside one (a test's atomic block); ~3 s at a million households.
+# not atomic, and skips it when run inside one (a test's atomic block); 2–10 s at a million households.
 
 
 def vacuum(apps, schema_editor):
