@@ -29,7 +29,7 @@ from .filters import HouseholdFilter
 from .forms import CommentForm, EscapePlanForm, HouseholdForm, MemberFormSet, ReasonForm, ReviewForm
 from .models import EscapePlan, Household, Review, ReviewRound
 from .queue import ApprovalQueueFilter, attach_changes, build_queue_workbook
-from .tables import HouseholdTable
+from .tables import HouseholdTable, household_url_maker
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -451,7 +451,8 @@ def approval_queue(request):
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "households/approval_queue.html", {
-        "page": page, "reviews": reviews, "filter": queue_filter, "total": paginator.count,
+        "page": page, "reviews": reviews, "household_url": household_url_maker(), "filter": queue_filter,
+        "total": paginator.count,
         "query": query.urlencode(), "is_filtered": bool(_active_filters(queue_filter)),
     })
 

@@ -2,8 +2,6 @@ import html
 import re
 
 from django import template
-from django.template.defaultfilters import date as date_filter
-from django.utils import formats
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
@@ -62,12 +60,13 @@ def vn_grouping(value):
 
 
 @register.simple_tag
-def queue_row(review):
+def queue_row(review, household_url=None):
     """One row of the approval queue (50 a page): the same HTML its template gave, built here because the
     template engine spent a third of a millisecond per row resolving its forty-odd variables. Every value
-    from the database goes through ``_esc`` (what the template's autoescape did)."""
+    from the database goes through ``_esc`` (what the template's autoescape did). ``household_url``: the
+    page's ``households.tables.household_url_maker()`` (one ``reverse()`` a page instead of one a row)."""
     household, change = review.household, review.change
-    url = _esc(household.get_absolute_url())
+    url = _esc(household_url(household.pk) if household_url else household.get_absolute_url())
     pk, code = review.pk, _esc(household.code)
     if change.is_new:
         change_cell = '<span class="muted">Chưa có kết quả được duyệt năm trước</span>'
@@ -79,7 +78,7 @@ def queue_row(review):
         delta = added = removed = ""
         if change.income_delta:
             sign = "+" if change.income_delta > 0 else "−"
-            delta = f"<br>Thu nhập {sign}{_esc(formats.localize(abs(change.income_delta), use_l10n=True))}"
+            delta = f"<br>Thu nhập {sign}{_dotted(abs(change.income_delta))}"
         if change.added:
             added = f"<br>Thêm thiếu hụt: {', '.join(_esc(name) for name in change.added)}"
         if change.removed:
@@ -89,9 +88,9 @@ def queue_row(review):
     causes = "; ".join(_esc(cause.name) for cause in review.causes.all())
     submitter = _esc(review.submitted_by) if review.submitted_by else ""
     if review.submitted_at:
-        day = date_filter(template_localtime(review.submitted_at), "d/m/Y")
-        submitter += f'<br><span class="muted">{_esc(day)}</span>'
-    income = _esc(formats.localize(review.income_per_capita, use_l10n=True))
+        day = template_localtime(review.submitted_at).strftime("%d/%m/%Y")  # the date filter's "d/m/Y"
+        submitter += f'<br><span class="muted">{day}</span>'
+    income = _dotted(review.income_per_capita)
     return mark_safe(  # noqa: S308 - every value above is escaped
         f'\n    <tr><td class="pick"><label class="pick-area"><input type="checkbox" name="review" value="{pk}" '
         f'aria-label="Chọn hộ {code}"></label></td>\n'
@@ -110,6 +109,11 @@ def queue_row(review):
         f'    <td data-label="Nguyên nhân" data-minor>{causes}</td><td data-label="Người nộp" data-minor>{submitter}'
         "</td></tr>\n  "
     )
+
+
+def _dotted(value: int) -> str:
+    """An amount in đồng as the page's localisation writes it (vi: "1.500.000"), without its per-call lookups."""
+    return f"{value:,}".replace(",", ".")
 
 
 def _esc(value) -> str:

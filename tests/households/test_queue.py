@@ -193,6 +193,7 @@ def test_queue_row_tag_writes_what_the_row_template_wrote(queue, commune_a, comm
 
     from households.models import PovertyCause
     from households.queue import attach_changes
+    from households.tables import household_url_maker
 
     household = queue[0].household
     household.head_name, household.village = 'Lê "Văn" <b>A & B</b>', "Thôn <Tiến>"
@@ -205,7 +206,10 @@ def test_queue_row_tag_writes_what_the_row_template_wrote(queue, commune_a, comm
                                   .select_related("household", "commune", "submitted_by", "standard")
                                   .prefetch_related("causes").order_by("pk")))
     assert {r.change.is_new for r in reviews} == {True, False}
-    context = Context({"reviews": reviews})
+    context = Context({"reviews": reviews, "household_url": household_url_maker()})
     tag = Template("{% load households_tags %}{% for r in reviews %}{% queue_row r %}{% endfor %}").render(context)
     assert tag == Template(ROW_TEMPLATE).render(context)
+    # as the page calls it: the page's one URL maker instead of a reverse() per row, the same text
+    paged = Template("{% load households_tags %}{% for r in reviews %}{% queue_row r household_url %}{% endfor %}")
+    assert paged.render(context) == tag
     assert "&lt;b&gt;A &amp; B&lt;/b&gt;" in tag and "Thôn &lt;Tiến&gt;" in tag
