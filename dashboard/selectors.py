@@ -78,10 +78,13 @@ def breadcrumbs(user, unit: AdministrativeUnit) -> list[AdministrativeUnit]:
 
 
 def figure_years(unit: AdministrativeUnit) -> list[int]:
-    """Years with figures for the communes under ``unit`` (or whose households it manages today), newest first."""
-    return sorted(set(CommuneYearFigures.objects.filter(Q(commune__path__startswith=unit.path)
-                                                        | Q(current_commune__path__startswith=unit.path))
-                      .values_list("year", flat=True).distinct()), reverse=True)
+    """Years with figures for the communes under ``unit`` (or whose households it manages today), newest first.
+
+    ``order_by()``: the model's ordering (commune path, year) would otherwise join into the DISTINCT, which
+    then returned one row per commune and year (a province: 1,100 rows for two years)."""
+    return sorted(CommuneYearFigures.objects.filter(Q(commune__path__startswith=unit.path)
+                                                    | Q(current_commune__path__startswith=unit.path))
+                  .order_by().values_list("year", flat=True).distinct(), reverse=True)
 
 
 @dataclass(frozen=True)
