@@ -110,9 +110,10 @@ def year_completion(unit: AdministrativeUnit, years: list[int], history=None) ->
     """Per year: communes under ``unit`` that have results of that year's periodic review (at least one
     approved periodic review).
 
-    One query over the communes, with one EXISTS per year: each is a probe of review_commune_year_idx
-    that stops at the first approved review. (A DISTINCT (year, commune) over the reviews read every
-    review of the province: 300 ms of the province dashboard's 390 ms at a million households.)
+    One query over the communes, with one EXISTS per year: each is an index-only probe of
+    review_periodic_done_idx (partial: approved periodic reviews) that stops at the first one. (A DISTINCT
+    (year, commune) over the reviews read every review of the province: 300 ms of the province dashboard's
+    390 ms at a million households.)
     ``history``: ``reports.boundaries.history_communes(unit)`` when the caller already read it."""
     from households.models import Review, ReviewStatus
 

@@ -552,6 +552,11 @@ class Review(TimeStampedModel):
             models.Index(fields=["commune", "status"], name="review_commune_status_idx"),
             # reports and exports: a commune's reviews of a year
             models.Index(fields=["commune", "year", "status"], name="review_commune_year_idx"),
+            # dashboard year_completion: "has the commune an approved periodic review of the year?", one EXISTS
+            # per commune and year. Partial, so the probe is an index-only scan of the rows it asks about
+            # (the index above also holds every other status and round, and needs the heap for the round).
+            models.Index(fields=["commune", "year"], condition=Q(status="approved", round="periodic"),
+                         name="review_periodic_done_idx"),
         ]
 
     def __str__(self):
