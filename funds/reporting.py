@@ -3,7 +3,8 @@ the dashboard and the six-month/annual report sheet, so they always agree.
 
 A unit's funds are the lines of plans issued by the unit or any unit under it (on today's map, also its
 predecessors': ``directory.lineage``), plus the allocations made to its communes by plans of a higher level.
-Everything is summed in the database (three grouped queries), whatever the number of rows.
+Everything is summed in the database (three grouped queries, or one probe when the unit has no fund line of
+the year), whatever the number of rows.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import Exists, OuterRef, Q, Sum
 
 from directory.models import AdministrativeUnit
 
@@ -83,6 +84,15 @@ def fund_rates(*, unit: AdministrativeUnit | None, year: int, quarters=(1, 2, 3,
                                          | _unit_condition("commune", paths))
         disbursements = disbursements.filter(_unit_condition("allocation__line__plan__unit", paths)
                                              | _unit_condition("allocation__commune", paths))
+    # Most units have no fund line of the year (a commune, a year not planned yet): one probe then answers for
+    # the grouped queries below. Without the user's narrowing (a superset): any allocation they would sum is of
+    # a line of the year whose plan is under the unit or that allocates to one of its communes.
+    any_line = True
+    if unit is not None:
+        probe = FundLine.objects.filter(year=year).filter(
+            _unit_condition("plan__unit", paths)
+            | Exists(FundAllocation.objects.filter(line=OuterRef("pk")).filter(_unit_condition("commune", paths))))
+        any_line = (probe.filter(plan=plan) if plan is not None else probe).exists()
     if user is not None:
         lines = lines.for_user(user)
         allocations = allocations.for_user(user)
@@ -111,7 +121,8 @@ def fund_rates(*, unit: AdministrativeUnit | None, year: int, quarters=(1, 2, 3,
 
     project_fields = ("project_id", "project__number", "project__kind", "project__name", "project__parent__number",
                       "plan__code", "plan__number")
-    for values in lines.values(*project_fields, "source").annotate(total=Sum("estimate")).order_by():
+    for values in (lines.values(*project_fields, "source").annotate(total=Sum("estimate")).order_by()
+                   if any_line else ()):
         row = project_row(*[values[f] for f in project_fields])
         row.estimate += values["total"] or 0
         pair_row(row, values["source"]).estimate += values["total"] or 0
@@ -137,8 +148,8 @@ def fund_rates(*, unit: AdministrativeUnit | None, year: int, quarters=(1, 2, 3,
     unit_fields = ("agency_id", "agency__name", "commune_id", "commune__name", "commune__kind",
                    "line__plan__unit__name")
     allocated_any = False
-    for values in allocations.values(*line_fields, "line__source", *unit_fields).annotate(
-            total=Sum("amount")).order_by():
+    for values in (allocations.values(*line_fields, "line__source", *unit_fields).annotate(
+            total=Sum("amount")).order_by() if any_line else ()):
         allocated_any = True
         total = values["total"] or 0
         row = project_row(*[values[f] for f in line_fields])
