@@ -27,6 +27,8 @@ def format_number(value) -> str:
     """2500 -> "2.500", Decimal("2.150") -> "2,15": Vietnamese separators, no trailing zeros."""
     if value is None:
         return ""
+    if type(value) is int:  # the common case (counts: a province dashboard formats ~1,200): no Decimal round trip
+        return f"{value:,}".replace(",", ".")
     text = f"{Decimal(str(value)).normalize():f}"
     sign = "-" if text.startswith("-") else ""
     whole, _, frac = text.lstrip("-").partition(".")
