@@ -111,10 +111,16 @@ class CommuneMap:
 
 
 def province_of(unit: AdministrativeUnit) -> AdministrativeUnit | None:
-    """The province whose subtree holds ``unit`` (the first segment of its path); one small query."""
+    """The province whose subtree holds ``unit`` (the first segment of its path): the top of its parent chain
+    when that was read with it (``selectors.dashboard_unit``), else one small query."""
     if unit.is_province:
         return unit
     first = unit.path.split("/", 1)[0] + "/"
+    top = unit
+    while top.parent_id is not None and top.path != first and AdministrativeUnit.parent.is_cached(top):
+        top = top.parent
+    if top.path == first:
+        return top
     return AdministrativeUnit.objects.filter(path=first).first()
 
 

@@ -23,7 +23,7 @@ from django.http import Http404
 
 from directory.lookups import Ids
 from directory.models import AdministrativeUnit
-from directory.scoping import get_for_user_or_404
+from directory.scoping import get_for_user_or_404, scope_for
 from households.classification import NoStandardError, standard_for_review
 from households.models import Indicator, PovertyCause, ReviewRound
 from plans.models import IndicatorTarget, TargetMeasure, TargetProgress
@@ -62,11 +62,13 @@ def _pct(part, whole) -> float | None:
 
 def dashboard_unit(user, unit_id: int | None) -> AdministrativeUnit:
     """The unit asked for (404 outside the user's scope), or the user's working unit by default (an old
-    commune's account: the commune that carries it today)."""
+    commune's account: the commune that carries it today). Read with its parents (a commune is at most two
+    levels below its province): the breadcrumbs and the map's province need no query of their own."""
+    with_parents = AdministrativeUnit.objects.select_related("parent__parent")
     if unit_id is not None:
-        return get_for_user_or_404(AdministrativeUnit.objects.select_related("parent"), user, pk=unit_id)
+        return get_for_user_or_404(with_parents, user, pk=unit_id)
     if user.working_unit_id is not None:
-        return AdministrativeUnit.objects.select_related("parent").get(pk=user.working_unit_id)
+        return with_parents.get(pk=user.working_unit_id)
     # an administrator without a unit: the first province
     first = AdministrativeUnit.objects.provinces().order_by("path").first()
     if first is None:
@@ -75,8 +77,11 @@ def dashboard_unit(user, unit_id: int | None) -> AdministrativeUnit:
 
 
 def breadcrumbs(user, unit: AdministrativeUnit) -> list[AdministrativeUnit]:
-    """The unit's ancestors the user may open, top-down, ending with the unit itself."""
-    return list(AdministrativeUnit.objects.for_user(user).filter(path__in=unit.lineage_paths).order_by("path"))
+    """The unit's ancestors the user may open, top-down, ending with the unit itself: its parent chain (read
+    with it by ``dashboard_unit``), kept where the user's scope holds it (the ids the page has already read)."""
+    scope = scope_for(user)
+    paths = set(unit.lineage_paths)
+    return [u for u in [*unit.ancestors(), unit] if u.path in paths and scope.contains_unit_id(u.pk)]
 
 
 def figure_years(unit: AdministrativeUnit) -> list[int]:
