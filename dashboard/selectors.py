@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Sum, TextField, When
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Sum, TextField, When
 from django.db.models.functions import Cast
 from django.http import Http404
 
@@ -26,7 +26,7 @@ from directory.models import AdministrativeUnit
 from directory.scoping import get_for_user_or_404, scope_for
 from households.classification import NoStandardError, standard_for_review
 from households.models import Indicator, PovertyCause, ReviewRound
-from plans.models import IndicatorTarget, TargetMeasure, TargetProgress
+from plans.models import IndicatorTarget, TargetMeasure
 from reports.boundaries import (
     Boundaries,
     clean_boundaries,
@@ -459,22 +459,27 @@ def plan_targets(user, unit: AdministrativeUnit, year: int, *, known: dict | Non
     plan's unit) for its year (or ``year``); ``known`` holds {(unit id, year): UnitYear} already counted.
     """
     paths = unit.lineage_paths
-    latest = TargetProgress.objects.filter(target=OuterRef("pk")).order_by("-as_of", "-pk")
-    targets = (
+    targets = list(
         IndicatorTarget.objects.for_user(user)
         .filter(plan__unit__path__in=paths, plan__first_year__lte=year, plan__last_year__gte=year)
         .filter(Q(applies_to_unit__isnull=True) | Q(applies_to_unit__path__in=paths)
                 | Q(applies_to_unit__path__startswith=unit.path))
         .filter(Q(year__isnull=True) | Q(year=year))
         .select_related("plan", "plan__unit", "applies_to_unit")
-        .annotate(latest_actual=Subquery(latest.values("actual_value")[:1]),
-                  latest_as_of=Subquery(latest.values("as_of")[:1]),
-                  latest_period=Subquery(latest.values("period_label")[:1]))
-        .order_by("plan__first_year", "plan__code", "order", "pk")
+        # each target's progress entries joined, its latest first (latest as_of, then latest entry): the first
+        # row of a target is its latest entry (or none), instead of three correlated subqueries per target
+        .annotate(latest_actual=F("progress_entries__actual_value"), latest_as_of=F("progress_entries__as_of"),
+                  latest_period=F("progress_entries__period_label"))
+        .order_by("plan__first_year", "plan__code", "order", "pk", "-progress_entries__as_of",
+                  "-progress_entries__pk")
     )
     known = dict(known or {})
     lines = []
+    previous = None
     for t in targets:
+        if t.pk == previous:  # an older progress entry of the target just read (its rows are adjacent)
+            continue
+        previous = t.pk
         if not t.measure:
             lines.append(TargetLine(t, t.latest_actual, t.latest_as_of, t.latest_period))
             continue
