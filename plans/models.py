@@ -29,7 +29,11 @@ def format_number(value) -> str:
         return ""
     if type(value) is int:  # the common case (counts: a province dashboard formats ~1,200): no Decimal round trip
         return f"{value:,}".replace(",", ".")
-    text = f"{Decimal(str(value)).normalize():f}"
+    text = repr(value) if type(value) is float else ""
+    if text and "e" not in text and "n" not in text:  # a rate: its shortest repr without the trailing zeros,
+        text = text.rstrip("0").rstrip(".")  # what Decimal(repr).normalize() gives (no exponent, nan or inf)
+    else:
+        text = f"{Decimal(str(value)).normalize():f}"
     sign = "-" if text.startswith("-") else ""
     whole, _, frac = text.lstrip("-").partition(".")
     whole = f"{int(whole):,}".replace(",", ".")
