@@ -3,6 +3,7 @@ leaner reads give are the ones the page showed before (years, breadcrumbs, the m
 latest progress, the funds block)."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -129,7 +130,11 @@ def test_the_funds_probe_still_finds_an_allocation_from_a_plan_above(figures, di
     assert not dashboard_fund_rates(unit=district, year=2025, user=leadership).has_data
 
 
-@pytest.mark.parametrize("value, text", [(0, "0"), (7, "7"), (2500, "2.500"), (-1234567, "-1.234.567"),
-                                         (12.5, "12,5"), (2.0, "2")])
+@pytest.mark.parametrize("value, text", [
+    (0, "0"), (7, "7"), (2500, "2.500"), (-1234567, "-1.234.567"),  # counts: no Decimal
+    (12.5, "12,5"), (2.0, "2"), (100.0, "100"), (0.05, "0,05"), (1234.25, "1.234,25"), (-0.0, "-0"),  # rates
+    (1e-05, "0,00001"), (1e22, "10.000.000.000.000.000.000.000"),  # a float printed with an exponent
+    (Decimal("2.150"), "2,15"), (Decimal("1E+3"), "1.000"), (None, ""),
+])
 def test_numbers_are_formatted_as_before(value, text):
     assert format_number(value) == text
