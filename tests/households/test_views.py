@@ -77,6 +77,35 @@ def test_list_filters(client_for, commune_a_user, commune_a):
     assert codes(q=poor.head_name.split()[-1]) == {"P1"}
 
 
+def test_the_filter_form_is_each_requests_own(client_for, province_staff, district_staff, commune_a_user, commune_a,
+                                              commune_b, commune_c):
+    """HouseholdFilter.get_form_class shares the fields that are the same for every request; the ones that are
+    not (the communes in scope, the villages of one commune) are still each request's own, and the causes are
+    read when the form is drawn."""
+    from households.models import PovertyCause
+
+    HouseholdFactory(commune=commune_a, village="Thôn Nam")
+    HouseholdFactory(commune=commune_b, village="Thôn Đông")
+    url = reverse("households:household_list")
+
+    def form(user, **params):
+        return client_for(user).get(url, params).context["filter"].form
+
+    assert set(form(province_staff).fields["commune"].queryset) == {commune_a, commune_b, commune_c}
+    district = form(district_staff)
+    assert set(district.fields["commune"].queryset) == {commune_a, commune_b}
+    assert "<select" not in str(district["village"])
+    assert [value for value, _ in form(district_staff, commune=commune_b.pk).fields["village"].widget.choices] == [
+        "", "Thôn Đông"]
+    assert "commune" in form(district_staff, commune=commune_c.pk).errors  # outside the scope
+    commune = form(commune_a_user)
+    assert "commune" not in commune.fields
+    assert [value for value, _ in commune.fields["village"].widget.choices] == ["", "Thôn Nam"]
+    PovertyCause.objects.create(code="moi", name="Nguyên nhân mới thêm")
+    assert "Nguyên nhân mới thêm" in str(form(commune_a_user)["cause"])
+    assert "Thôn Nam" not in str(form(district_staff)["village"])
+
+
 def test_list_query_count_does_not_grow_and_has_no_count(client_for, district_staff, commune_a, commune_b,
                                                          django_assert_max_num_queries):
     for i in range(60):
