@@ -134,12 +134,24 @@ class HouseholdTable(tables.Table):
         return mark_safe("".join(rows))  # noqa: S308 (every value above is escaped)
 
     def header_cells(self) -> list[tuple]:
-        """(column, its sort link or None) for the header. The links are what django-tables2's
-        ``{% querystring_replace %}`` writes, computed here: that tag, run once per header and pager link,
-        was the table's main rendering cost after its rows."""
-        return [(column, self._link(self.prefixed_order_by_field, column.order_by_alias.next)
-                 if column.orderable else None)
-                for column in self.columns]
+        """(attributes of the <th>, its header, its sort link or None) for each column. The attributes are what
+        django-tables2's ``column.attrs.th.as_html`` writes for the columns above (a class at most: the column's
+        own, then orderable, asc or desc), without its per-column machinery (th, td and tf dictionaries with
+        computed values, for every header). The links are what its ``{% querystring_replace %}`` writes,
+        computed here: that tag, run once per header and pager link, was the table's main rendering cost after
+        its rows."""
+        cells = []
+        for column in self.columns:
+            classes = set(column.column.attrs.get("th", {}).get("class", "").split())
+            link = None
+            if column.orderable:
+                classes.add("orderable")
+                link = self._link(self.prefixed_order_by_field, column.order_by_alias.next)
+            if column.is_ordered:
+                classes.add("desc" if column.order_by_alias.is_descending else "asc")
+            attrs = format_html('class="{}"', " ".join(sorted(classes))) if classes else ""
+            cells.append((attrs, column.header, link))
+        return cells
 
     def pager_links(self) -> list[tuple]:
         """The pager as (CSS class, label, link) items: previous, the page range (with "..."), next; none when
