@@ -6,16 +6,13 @@
 # This partial index holds only the rows the probe asks about: an index-only scan, 7.0 ms / 3,499 buffers.
 # A plain partial index (SQLite has them too: the same operation on both); built in ~2 s at a million
 # households (2,000,000 reviews, 14 MB; review_commune_year_idx is 22 MB).
-from django.conf import settings
 from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0006_user_default_manager_with_unit'),
         ('households', '0013_vacuum_households'),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [

@@ -78,7 +78,7 @@ def queue_row(review, household_url=None):
         delta = added = removed = ""
         if change.income_delta:
             sign = "+" if change.income_delta > 0 else "−"
-            delta = f"<br>Thu nhập {sign}{_dotted(abs(change.income_delta))}"
+            delta = f"<br>Thu nhập {sign}{intdot(abs(change.income_delta))}"
         if change.added:
             added = f"<br>Thêm thiếu hụt: {', '.join(_esc(name) for name in change.added)}"
         if change.removed:
@@ -90,7 +90,7 @@ def queue_row(review, household_url=None):
     if review.submitted_at:
         day = template_localtime(review.submitted_at).strftime("%d/%m/%Y")  # the date filter's "d/m/Y"
         submitter += f'<br><span class="muted">{day}</span>'
-    income = _dotted(review.income_per_capita)
+    income = intdot(review.income_per_capita)  # what the localisation wrote, without its per-call lookups
     return mark_safe(  # noqa: S308 - every value above is escaped
         f'\n    <tr><td class="pick"><label class="pick-area"><input type="checkbox" name="review" value="{pk}" '
         f'aria-label="Chọn hộ {code}"></label></td>\n'
@@ -109,11 +109,6 @@ def queue_row(review, household_url=None):
         f'    <td data-label="Nguyên nhân" data-minor>{causes}</td><td data-label="Người nộp" data-minor>{submitter}'
         "</td></tr>\n  "
     )
-
-
-def _dotted(value: int) -> str:
-    """An amount in đồng as the page's localisation writes it (vi: "1.500.000"), without its per-call lookups."""
-    return f"{value:,}".replace(",", ".")
 
 
 def _esc(value) -> str:
