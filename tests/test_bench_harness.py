@@ -30,3 +30,29 @@ def test_table_shows_where_the_cpu_went():
     assert "| 50 người dùng, nghỉ 0, 60 s | 50.0 |" in text
     assert ("CPU mỗi yêu cầu, nghỉ 0 (2500 yêu cầu, cùng 2 lõi): locust (máy khách) 1.2 ms · gunicorn 28.0 ms · "
             "PostgreSQL 6.0 ms · Redis 0.2 ms · phần còn lại của máy 1.0 ms") in text
+
+
+def test_table_shows_a_list_pages_own_work_beside_the_room_its_ratio_goal_leaves():
+    floor = {"huyện": {"request_ms": 2.0, "layout_ms": 2.5, "layout_sql_ms": 0.5}}
+    pages = [
+        {"page": "list", "label": "danh sách hộ, trang đầu", "scope": "huyện", "app_ms": 15.0, "raw_sql_ms": 3.0,
+         "admin_ms": 44.0, "queries": 10, "goal_ms": 60},
+        {"page": "search", "label": "danh sách hộ, tìm", "scope": "huyện", "app_ms": 35.0, "raw_sql_ms": 21.0,
+         "admin_ms": 84.0, "queries": 9, "goal_ms": None},
+    ]
+    text = run.table({"dataset": {"households": 1000}, "machine": {"cpus": 2}, "pages": pages, "floor": floor})
+    # own work: 15 − 3 − (2,5 − 0,5) = 10; room under ≤ 3× SQL: 2 × 3 − 2 = 4
+    assert "≤ 60 ms: đạt; ≤ 3× SQL: CHƯA ĐẠT (việc riêng 10.0 ms, chỗ cho nó 4.0 ms) |" in text
+    assert "| 9 | ≤ 3× SQL: đạt |" in text  # a met goal needs no detail
+    assert "huyện 2.0 ms, với bố cục 2.5 ms (SQL 0.5)" in text
+
+
+def test_the_floor_urls_answer_a_signed_in_user_only(client, django_user_model):
+    from django.test import override_settings
+
+    with override_settings(ROOT_URLCONF="bench.floor_urls"):
+        assert client.get("/__bench/floor/").status_code == 302  # to the login page
+        client.force_login(django_user_model.objects.create_user("floor.xa", password="x"))
+        assert client.get("/__bench/floor/").status_code == 200
+        layout = client.get("/__bench/layout/")
+        assert layout.status_code == 200 and b"</html>" in layout.content
