@@ -102,13 +102,13 @@ class HouseholdFilter(django_filters.FilterSet):
 
     def __init__(self, *args, user, communes, **kwargs):
         super().__init__(*args, **kwargs)
-        communes, first_two = communes
+        communes, first_two = communes  # the communes in scope, the ids of the first two of them
         self.filters["commune"].queryset = communes
         if len(first_two) <= 1:
             del self.filters["commune"]
         # A drop-down of villages only once the list is one commune (an index-only scan of
         # hh_commune_village_idx); across a whole province it stays a text box.
-        commune_id = first_two[0].pk if len(first_two) == 1 else self._selected_commune(communes)
+        commune_id = first_two[0] if len(first_two) == 1 else self._selected_commune(communes)
         if commune_id:
             villages = (self.queryset.filter(Q(commune_id=commune_id) | Q(current_commune_id=commune_id))
                         .order_by("village")

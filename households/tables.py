@@ -57,13 +57,13 @@ def commune_cell(household) -> str:
 
 def attach_communes(households) -> None:
     """Each household's commune and current commune, in one query of a few rows for a page (the ones a
-    query already joined are kept)."""
+    query already joined are kept), with the two fields ``commune_cell`` shows."""
     commune, current = Household.commune, Household.current_commune
     missing = [h for h in households if not commune.is_cached(h)
                or (h.current_commune_id and not current.is_cached(h))]
     if not missing:
         return
-    units = AdministrativeUnit.objects.in_bulk(
+    units = AdministrativeUnit.objects.only("name", "kind").in_bulk(
         {h.commune_id for h in missing} | {h.current_commune_id for h in missing if h.current_commune_id})
     for household in missing:
         commune.field.set_cached_value(household, units[household.commune_id])

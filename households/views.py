@@ -105,16 +105,16 @@ class HouseholdListView(CapabilityRequiredMixin, SingleTableMixin, FilterView):
 
     def _communes(self):
         """The communes in scope (a queryset: a province has thousands, picked with the search box) and the
-        first two of them (one query: is there a choice to make at all?)."""
+        ids of the first two of them (one query: is there a choice to make at all?)."""
         if not hasattr(self, "_commune_list"):
             user = self.request.user
             working = user.working_unit
             if working is not None and working.is_commune and scope_for(user).paths == [working.path]:
                 # a commune without predecessors: its tree holds no other commune (no query)
-                self._commune_list = (AdministrativeUnit.objects.filter(pk=working.pk), [working])
+                self._commune_list = (AdministrativeUnit.objects.filter(pk=working.pk), [working.pk])
             else:
                 communes = AdministrativeUnit.objects.for_user(user).communes().order_by("path")
-                self._commune_list = (communes, list(communes[:2]))
+                self._commune_list = (communes, list(communes.values_list("pk", flat=True)[:2]))
         return self._commune_list
 
     def get_filterset_kwargs(self, filterset_class):
