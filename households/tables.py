@@ -48,27 +48,23 @@ def category_badge(value: str) -> str:
 
 def commune_cell(household) -> str:
     """Today's commune, and the one the household was registered in when that has ended since (issue 10)."""
-    if household.current_commune_id:
-        old = household.commune
-        return format_html('{} <span class="muted lineage">← {} {}</span>', household.current_commune.name,
-                           old.get_kind_display(), old.name)
-    return household.commune.name
+    return commune_text(household.commune, household.current_commune if household.current_commune_id else None)
 
 
-def attach_communes(households) -> None:
-    """Each household's commune and current commune, in one query of a few rows for a page (the ones a
-    query already joined are kept), with the two fields ``commune_cell`` shows."""
-    commune, current = Household.commune, Household.current_commune
-    missing = [h for h in households if not commune.is_cached(h)
-               or (h.current_commune_id and not current.is_cached(h))]
-    if not missing:
-        return
-    units = AdministrativeUnit.objects.only("name", "kind").in_bulk(
-        {h.commune_id for h in missing} | {h.current_commune_id for h in missing if h.current_commune_id})
-    for household in missing:
-        commune.field.set_cached_value(household, units[household.commune_id])
-        if household.current_commune_id:
-            current.field.set_cached_value(household, units[household.current_commune_id])
+def commune_text(commune, current_commune) -> str:
+    """``commune_cell`` from the units themselves: the registered commune and today's (None while it has not
+    changed)."""
+    if current_commune is not None:
+        return format_html('{} <span class="muted lineage">← {} {}</span>', current_commune.name,
+                           commune.get_kind_display(), commune.name)
+    return commune.name
+
+
+def communes_of(households) -> dict:
+    """The communes and current communes of a page's households by id, in one query of a few rows, with the
+    two fields ``commune_text`` shows."""
+    return AdministrativeUnit.objects.only("name", "kind").in_bulk(
+        {h.commune_id for h in households} | {h.current_commune_id for h in households if h.current_commune_id})
 
 
 class HouseholdTable(tables.Table):
@@ -97,9 +93,10 @@ class HouseholdTable(tables.Table):
         template_name = "households/household_table.html"  # django-tables2's table.html, flat; rows from rows_html()
         # No Meta.order_by: it would override the view's order (commune_id, code), the unique index's.
 
-    #: the fields rows_html() reads (the list view loads only these)
-    row_fields = ("code", "head_name", "commune", "current_commune", "village", "member_count", "current_category",
-                  "current_year", "has_labour_capacity", "is_ethnic_minority")
+    #: the fields rows_html() reads: the list view loads only these, as named tuples (``values_list``), not
+    #: households; rows_html() reads the same attributes of either
+    row_fields = ("id", "code", "commune_id", "current_commune_id", "village", "head_name", "is_ethnic_minority",
+                  "has_labour_capacity", "member_count", "current_category", "current_year")
 
     def rows_html(self) -> str:
         """The page's rows as one string, written here rather than cell by cell.
@@ -114,12 +111,14 @@ class HouseholdTable(tables.Table):
         show_commune = self.columns["commune"].visible
         url_of = household_url_maker()
         page = [row.record for row in self.paginated_rows]
-        if show_commune:
-            attach_communes(page)
+        units = communes_of(page) if show_commune else {}
         rows = []
         for number, household in enumerate(page):
-            url = url_of(household.pk)
-            commune = f"<td>{conditional_escape(commune_cell(household))}</td>" if show_commune else ""
+            url = url_of(household.id)
+            commune = ""
+            if show_commune:
+                cell = commune_text(units[household.commune_id], units.get(household.current_commune_id))
+                commune = f"<td>{conditional_escape(cell)}</td>"
             labour, ethnic = household.has_labour_capacity, household.is_ethnic_minority
             rows.append(
                 f'<tr class="{"odd" if number % 2 else "even"}"><td><a href="{url}">{escape(household.code)}</a></td>'
