@@ -18,6 +18,7 @@ from django_tables2.paginators import LazyPaginator
 
 from directory.access import CapabilityRequiredMixin, require_cap
 from directory.concurrency import stale_context
+from directory.lookups import Ids
 from directory.models import AdministrativeUnit, AreaType
 from directory.permissions import Cap, can_approve_reviews_of, user_can
 from directory.scoping import get_for_user_or_404, scope_for
@@ -100,7 +101,7 @@ class HouseholdListView(CapabilityRequiredMixin, SingleTableMixin, FilterView):
             matches = selectors.matching_ids(data)
             if matches is not None:
                 self._total = selectors.Total(len(matches))
-                return self._for_page(Household.objects.filter(pk__in_ids=matches))
+                return self._for_page(Household.objects.filter(pk__in_ids=Ids(matches)))
             # more than the limit: already known, so no bounded count a second time
             self._total = selectors.household_total_above_limit(data)
         return self._for_page(data)
