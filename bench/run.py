@@ -48,8 +48,23 @@ def env_int(name: str, default: int) -> int:
     return int(os.environ.get(name, default))
 
 
+def python_loop_ms(rounds: int = 5) -> float:
+    """The machine's speed for plain Python right now: the best of a few runs of a fixed loop. Virtual machines
+    of the same kind differ, and one machine drifts during a day (seen here: 1,25 → 1,41 s for the same loop
+    within an hour), so two runs' figures compare only beside this one."""
+    best = float("inf")
+    for _ in range(rounds):
+        started = time.process_time()
+        total = 0
+        for number in range(2_000_000):
+            total += number
+        best = min(best, time.process_time() - started)
+    return round(best * 1000, 1)
+
+
 def machine() -> dict:
-    info = {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()}
+    info = {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
+            "python_loop_ms": python_loop_ms()}
     try:
         with open("/proc/cpuinfo", encoding="utf-8") as handle:
             names = [line.split(":", 1)[1].strip() for line in handle if line.startswith("model name")]
@@ -552,7 +567,9 @@ def verdict(value, goal) -> str:
 
 def table(results: dict) -> str:
     lines = [f"Bộ dữ liệu: {fmt(results['dataset']['households'])} hộ · máy: {results['machine'].get('cpus')} lõi, "
-             f"{results['machine'].get('cpu', '')} · PostgreSQL {results['machine'].get('postgresql', '')}", "",
+             f"{results['machine'].get('cpu', '')} · PostgreSQL {results['machine'].get('postgresql', '')}"
+             + (f" · vòng lặp Python chuẩn {results['machine']['python_loop_ms']:.0f} ms"
+                if results["machine"].get("python_loop_ms") else ""), "",
              "| trang | phạm vi | app (ms) | SQL thô (ms) | app/SQL | admin (ms) | app/admin | truy vấn | mục tiêu |",
              "|---|---|---:|---:|---:|---:|---:|---:|---|"]
     for row in results.get("pages", []):

@@ -56,3 +56,9 @@ def test_the_floor_urls_answer_a_signed_in_user_only(client, django_user_model):
         assert client.get("/__bench/floor/").status_code == 200
         layout = client.get("/__bench/layout/")
         assert layout.status_code == 200 and b"</html>" in layout.content
+
+
+def test_the_table_names_the_machines_speed_for_plain_python():
+    assert run.python_loop_ms(rounds=1) > 0
+    text = run.table({"dataset": {"households": 1000}, "machine": {"cpus": 2, "cpu": "X", "python_loop_ms": 131.4}})
+    assert text.startswith("Bộ dữ liệu: 1.000 hộ · máy: 2 lõi, X · PostgreSQL  · vòng lặp Python chuẩn 131 ms")
