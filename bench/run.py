@@ -180,7 +180,8 @@ def province_pk() -> int:
     return AdministrativeUnit.objects.get(code=PROVINCE_CODE).pk
 
 
-def measure_pages(repeat: int) -> list[dict]:
+def measure_pages(repeat: int) -> tuple[list[dict], dict[str, dict]]:
+    """The pages' rows of the table, and the floor of a signed-in page at each scope (``measure_floor``)."""
     from django.urls import reverse
 
     from households.models import Household
