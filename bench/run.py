@@ -49,16 +49,16 @@ def env_int(name: str, default: int) -> int:
 
 
 def python_loop_ms(rounds: int = 5) -> float:
-    """The machine's speed for plain Python right now: the best of a few runs of a fixed loop. Virtual machines
-    of the same kind differ, and one machine drifts during a day (seen here: 1,25 → 1,41 s for the same loop
-    within an hour), so two runs' figures compare only beside this one."""
+    """The machine's speed for plain Python right now: the best wall time (the pages' clock) of a few runs of a
+    fixed loop. Virtual machines of the same kind differ, and one machine drifts during a day (seen here: a
+    20-million-step loop 1,25 → 1,41 s within an hour), so two runs' figures compare only beside this one."""
     best = float("inf")
     for _ in range(rounds):
-        started = time.process_time()
+        started = time.perf_counter()
         total = 0
         for number in range(2_000_000):
             total += number
-        best = min(best, time.process_time() - started)
+        best = min(best, time.perf_counter() - started)
     return round(best * 1000, 1)
 
 

@@ -68,6 +68,10 @@ def communes_of(households) -> dict:
 
 
 class HouseholdTable(tables.Table):
+    """The household list's table. The list view gives it named tuples (``row_fields``), not households: its
+    cells are written by ``rows_html`` alone, never through the columns below (``linkify`` and the commune's
+    accessor need households), which only name, order and sort them."""
+
     caption = "Danh sách hộ gia đình"
     # Every sort keeps the households of a commune together and walks an index that starts with the
     # commune (models.Household.Meta.indexes), so the first page of a province never sorts a million rows.
