@@ -19,6 +19,7 @@ Environment: DATABASE_URL (PostgreSQL), BENCH_HOUSEHOLDS (1000000), BENCH_REPEAT
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import platform
@@ -136,6 +137,51 @@ class PageTimer:
 
         return median_ms(call, repeat or self.repeat), len(captured.captured_queries)
 
+    def orm_compile(self, username: str, url: str, repeat: int | None = None) -> float:
+        """Median ms per request that Django's ORM spends compiling the page's queries to SQL: work that any
+        page reading through the ORM does before its first row, however lean the rest of it is."""
+        client, samples = self.clients[username], []
+        with orm_compile_clock() as spent:
+            client.get(url)
+            for _ in range(repeat or self.repeat):
+                spent[0] = 0.0
+                client.get(url)
+                samples.append(spent[0] * 1000)
+        return statistics.median(samples)
+
+
+@contextlib.contextmanager
+def orm_compile_clock():
+    """Seconds Django's ORM spends compiling queries to SQL (``SQLCompiler.as_sql``, outermost calls only: a
+    subquery's compilation is inside its query's) while the block runs, accumulated in the list it yields."""
+    from django.db.models.sql import compiler
+
+    spent, depth = [0.0], [0]
+
+    def timed(original):
+        @functools.wraps(original)
+        def as_sql(self, *args, **kwargs):
+            if depth[0]:
+                return original(self, *args, **kwargs)
+            depth[0] += 1
+            started = time.perf_counter()
+            try:
+                return original(self, *args, **kwargs)
+            finally:
+                spent[0] += time.perf_counter() - started
+                depth[0] -= 1
+        return as_sql
+
+    # SQLAggregateCompiler (a bounded count) has its own as_sql; the other SELECTs use SQLCompiler's.
+    originals = {cls: cls.__dict__["as_sql"] for cls in (compiler.SQLCompiler, compiler.SQLAggregateCompiler)}
+    for cls, original in originals.items():
+        cls.as_sql = timed(original)
+    try:
+        yield spent
+    finally:
+        for cls, original in originals.items():
+            cls.as_sql = original
+
 
 def measure_floor(timer: PageTimer) -> dict[str, dict]:
     """What a signed-in page costs before any work of its own, at each scope (``bench.floor_urls``): an empty
@@ -202,8 +248,10 @@ def measure_pages(repeat: int) -> tuple[list[dict], dict[str, dict]]:
             app = timer.get(username, list_url + query)
             raw, queries = timer.raw_sql(username, list_url + query)
             admin = timer.get(username, admin_url + admin_query)
+            compiling = timer.orm_compile(username, list_url + query)
             rows.append({"page": key, "label": label, "scope": scope, "app_ms": app, "raw_sql_ms": raw,
-                         "admin_ms": admin, "queries": queries, "goal_ms": GOALS.get((key, scope))})
+                         "admin_ms": admin, "queries": queries, "orm_compile_ms": compiling,
+                         "goal_ms": GOALS.get((key, scope))})
             print(f"  {label} · {scope}: {app:.0f} ms (SQL {raw:.0f} ms, admin {admin:.0f} ms)", flush=True)
     # A province account or an administrator starts on a unit picker (dashboard.views.starts_on_picker):
     # what is measured for them is the province's dashboard itself, one click on.
@@ -580,7 +628,9 @@ def table(results: dict) -> str:
             met = verdict(row["app_ms"], 3 * row["raw_sql_ms"])
             own = own_work_ms(row, results.get("floor"))
             if own and met != "đạt":
-                met += f" (việc riêng {own[0]:.1f} ms, chỗ cho nó {own[1]:.1f} ms)"
+                compiling = row.get("orm_compile_ms")
+                of_which = f", ORM biên dịch SQL {compiling:.1f} ms trong đó" if compiling is not None else ""
+                met += f" (việc riêng {own[0]:.1f} ms{of_which}; chỗ cho nó {own[1]:.1f} ms)"
             target = (target + "; " if target else "") + f"≤ 3× SQL: {met}"
         admin = "" if row["admin_ms"] is None else f"{row['admin_ms']:.0f}"
         lines.append(f"| {row['label']} | {row['scope']} | {row['app_ms']:.0f} | {row['raw_sql_ms']:.1f} | "
@@ -591,7 +641,10 @@ def table(results: dict) -> str:
                             f"(SQL {f['layout_sql_ms']:.1f})" for scope, f in results["floor"].items())
         lines += ["", "Khung của một trang đã đăng nhập, trước mọi việc riêng của trang (mọi middleware, phiên, người "
                   f"dùng; `bench.floor_urls`): {floors}. Việc riêng của một trang danh sách = app − SQL thô − "
-                  "(bố cục − SQL của nó); mục tiêu ≤ 3× SQL chỉ để cho việc ấy 2× SQL − (bố cục − SQL của nó)."]
+                  "(bố cục − SQL của nó); mục tiêu ≤ 3× SQL chỉ để cho việc ấy 2× SQL − (bố cục − SQL của nó). "
+                  "“ORM biên dịch SQL” là phần việc riêng mà ORM của Django tốn để dịch các truy vấn của trang "
+                  "thành SQL (`SQLCompiler.as_sql`), trước khi có dòng nào: một trang đọc qua ORM không thể nhanh "
+                  "hơn bố cục + SQL thô + phần ấy."]
     if results.get("jobs"):
         lines += ["", "| việc | thời gian | bộ nhớ đỉnh (RSS) | mục tiêu |", "|---|---:|---:|---|"]
         for row in results["jobs"]:
