@@ -101,6 +101,21 @@ def _require_commune_in_force(review: Review) -> None:
             "(quản trị viên chạy “manage.py rehome_households”).")})
 
 
+def _refuse_review_date_out_of_year(review: Review) -> None:
+    """A review is dated within its own year and not after today: a 2026 periodic review dated 01/03/2027 would
+    take effect months after the 2027 list starts, and a date not yet come is a typing slip."""
+    day = review.review_date
+    if day is None:
+        return
+    today = timezone.localdate()
+    if day > today:
+        raise ValidationError({"review_date": (
+            f"Ngày rà soát {day:%d/%m/%Y} sau hôm nay ({today:%d/%m/%Y}): ghi ngày đã rà soát thực tế.")})
+    if day.year != review.year:
+        raise ValidationError({"review_date": (
+            f"Ngày rà soát {day:%d/%m/%Y} không thuộc năm rà soát {review.year}: sửa ngày hoặc năm rà soát.")})
+
+
 def _require_approver(user, review: Review) -> None:
     _require_scope(user, review.commune_id)
     # The commune on the review's date: a 2026 review of a TT Lam Sơn household is Xã Lam Sơn's.
@@ -414,6 +429,7 @@ def review_save(*, review: Review, acting_user, deprived_indicators: Iterable[In
         review.created_by = acting_user
         review.status = ReviewStatus.DRAFT
 
+    _refuse_review_date_out_of_year(review)
     try:
         standard = standard_for_review(review.round, review.year)
     except LookupError as exc:

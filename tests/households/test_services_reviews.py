@@ -1,7 +1,10 @@
 """Review workflow: draft → submitted → approved (locked), return with comment, reopen with reason."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from households.models import (
     Category,
@@ -230,3 +233,20 @@ def test_reviews_changed_is_sent_on_commit_after_approval(household_a, commune_a
     finally:
         reviews_changed.disconnect(listener)
     assert received == [({household_a.commune_id}, {2024}), ({household_a.commune_id}, {2024})]
+
+
+def test_review_date_after_today_or_outside_its_year_is_refused(household_a, commune_a_user):
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    # given a review dated tomorrow (a 2026 periodic review typed as 01/03/2027 on the site)
+    review = Review(household=household_a, year=tomorrow.year, review_date=tomorrow, income_per_capita=1_400_000)
+    # then it is refused on the date field, in Vietnamese, and nothing is saved
+    with pytest.raises(ValidationError) as exc:
+        review_save(review=review, acting_user=commune_a_user, deprived_indicators=indicators(tomorrow.year, 3))
+    assert "sau hôm nay" in exc.value.message_dict["review_date"][0]
+    # given a 2024 review dated in 2023
+    review = Review(household=household_a, year=2024, review_date=datetime.date(2023, 11, 20),
+                    income_per_capita=1_400_000)
+    with pytest.raises(ValidationError) as exc:
+        review_save(review=review, acting_user=commune_a_user, deprived_indicators=indicators(2024, 3))
+    assert "không thuộc năm rà soát 2024" in exc.value.message_dict["review_date"][0]
+    assert not Review.objects.exists()
