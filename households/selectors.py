@@ -351,13 +351,18 @@ def suggest_household_code(commune, village: str = "") -> str:
     already uses is skipped. Reads the (commune, village) and unique (commune, code) indexes.
     """
     households = Household.objects.filter(commune=commune)
+    # A new xã also manages the households moved to it from the communes it carries, whose codes may start
+    # with its own code (15544 was Xã Thọ Xương's and is Xã Lam Sơn's): a code one of them holds is not free.
+    managed = Household.objects.filter(Q(commune=commune) | Q(current_commune=commune))
+    prefix = f"{commune.code}-"
     latest = None
     if village:
         latest = households.filter(village=village).order_by("-code").values_list("code", flat=True).first()
     if latest is None:
         latest = households.order_by("-code").values_list("code", flat=True).first()
-    return next_code(latest, default_prefix=f"{commune.code}-",
-                     is_taken=lambda code: households.filter(code=code).exists())
+    if latest is None:
+        latest = managed.filter(code__startswith=prefix).order_by("-code").values_list("code", flat=True).first()
+    return next_code(latest, default_prefix=prefix, is_taken=lambda code: managed.filter(code=code).exists())
 
 
 def villages_of(commune) -> list[str]:

@@ -1,10 +1,13 @@
 """Household form made for entering a family: members on one screen, commune locked, code suggested, list total."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
 from households.models import Household
 from households.selectors import Total, household_total, next_code, suggest_household_code
+from tests.factories import CommuneFactory
 
 from .factories import HouseholdFactory
 from .test_views import member_formset
@@ -64,6 +67,17 @@ def test_suggested_code_follows_the_village_and_skips_taken_codes(client_for, co
     url = reverse("households:suggest_code")
     assert client.get(url, {"commune": commune_a.pk, "village": "Thôn Hậu"}).json() == {"code": "TH-102"}
     assert client.get(url, {"commune": commune_c.pk}).status_code == 404  # another district's commune
+
+
+def test_suggested_code_skips_codes_of_households_moved_in_from_a_commune_of_the_same_code(district):
+    # given Xã Thọ Xương (15544, ended 30/06/2025) whose households now sit in the new Xã Lam Sơn, also 15544
+    old = CommuneFactory(code="15544", name="Thọ Xương", parent=district, valid_to=datetime.date(2025, 6, 30))
+    new = CommuneFactory(code="15544", name="Lam Sơn", parent=district.parent, valid_from=datetime.date(2025, 7, 1))
+    for number in (1, 2, 7):
+        HouseholdFactory(commune=old, current_commune=new, code=f"15544-{number:04}", village="Thôn 3")
+    # then the first household registered in Xã Lam Sơn is not offered a code Xã Lam Sơn's list already shows
+    assert suggest_household_code(new, "Thôn 3") == "15544-0008"
+    assert suggest_household_code(new) == "15544-0008"
 
 
 def test_next_code_is_pure():
