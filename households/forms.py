@@ -16,6 +16,8 @@ from directory.text import clean_text
 from directory.unit_search import UnitSearchWidget
 
 from .classification import NoStandardError, standard_for_review
+from .importing.cells import cell_int
+from .importing.faults import CellError
 from .models import EscapePlan, Household, Indicator, Member, PovertyCause, Review, ReviewRound, SupportType
 from .selectors import registration_communes, suggest_household_code
 
@@ -116,6 +118,24 @@ MemberFormSet = inlineformset_factory(Household, Member, form=MemberForm, formse
                                       can_delete=True, max_num=50, validate_max=True)
 
 
+class IncomeField(forms.IntegerField):
+    """Đồng per person per month, typed as 2500000 or grouped as Vietnamese write it (2.500.000; also 2,500,000
+    or 2 500 000), read by the import's rule for the same column. A text box: a number input would blank a
+    grouped value in the browser."""
+
+    widget = forms.TextInput
+
+    def to_python(self, value):
+        text = str(value or "").strip().removesuffix("đồng").removesuffix("đ").strip()
+        try:
+            income = cell_int(text, what=self.label)
+        except CellError as exc:
+            raise forms.ValidationError(f"{exc} Ghi số đồng, ví dụ 2.500.000.") from exc
+        if income is not None and income < 0:
+            raise forms.ValidationError(f"{self.label} không được âm.")
+        return income
+
+
 class ReviewForm(forms.ModelForm):
     """Income, deprived indicators grouped by dimension, causes; the category is computed, not a field."""
 
@@ -128,6 +148,11 @@ class ReviewForm(forms.ModelForm):
         label="Nguyên nhân nghèo", queryset=PovertyCause.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    income_per_capita = IncomeField(
+        label="Thu nhập bình quân đầu người (đồng/tháng)",
+        help_text="Số đồng; có thể gõ dấu chấm ngăn cách: 2.500.000.",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
 
     class Meta:
         model = Review
@@ -135,7 +160,6 @@ class ReviewForm(forms.ModelForm):
                   "reviewer", "note"]
         widgets = {
             "review_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "income_per_capita": forms.NumberInput(attrs={"min": 0, "step": 1000, "inputmode": "numeric"}),
             "note": forms.Textarea(attrs={"rows": 2}),
         }
 

@@ -262,6 +262,28 @@ def test_classify_preview_uses_the_standard(client_for, commune_a_user):
     assert client.get(url, {"year": 2024, "area": "rural", "income": "abc"}).status_code == 400
 
 
+@pytest.mark.parametrize("typed", ["1.400.000", "1,400,000", "1 400 000", "1.400.000 đ", "1400000"])
+def test_review_income_may_be_typed_as_vietnamese_write_it(client_for, commune_a_user, household_a, typed):
+    response = client_for(commune_a_user).post(reverse("households:review_create", args=[household_a.pk]),
+                                               review_data(income=typed))
+    assert response.status_code == 302
+    assert Review.objects.get(household=household_a).income_per_capita == 1_400_000
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("-5000", "Thu nhập bình quân đầu người (đồng/tháng) không được âm."),
+    ("1.400.000,5", "Thu nhập bình quân đầu người (đồng/tháng) phải là số nguyên, không phải “1.400.000,5”."),
+])
+def test_review_income_refused_says_why_and_keeps_what_was_typed(client_for, commune_a_user, household_a, typed,
+                                                                 said):
+    response = client_for(commune_a_user).post(reverse("households:review_create", args=[household_a.pk]),
+                                               review_data(income=typed, note="ghi chú giữ lại"))
+    assert response.status_code == 200 and not Review.objects.exists()
+    body = response.content.decode()
+    assert said in body
+    assert f'name="income_per_capita" value="{typed}"' in body and "ghi chú giữ lại" in body
+
+
 def test_done_when_scenario(client_for, commune_a_user, district_staff, household_a, commune_a):
     """Xuân Bái enters a 2024 review, submits; the district returns it once, then approves."""
     commune = client_for(commune_a_user)

@@ -20,7 +20,8 @@
   function refresh() {
     var count = ticked();
     counter.textContent = count;
-    var income = value("income_per_capita");
+    // typed as Vietnamese write it (2.500.000 đ): the server reads digits only
+    var income = value("income_per_capita").replace(/[.,\s]|đồng|đ/g, "");
     if (income === "") { output.textContent = "Nhập thu nhập để xem phân loại"; return; }
     var params = new URLSearchParams({year: value("year"), round: value("round"), area: value("area") || form.getAttribute("data-area"),
                                       income: income, count: count});
