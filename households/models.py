@@ -13,9 +13,11 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from directory.models import AdministrativeUnit, Agency, AreaType, TimeStampedModel
 from directory.scoping import ScopedQuerySet
@@ -454,8 +456,19 @@ class Member(TimeStampedModel):
         verbose_name_plural = "thành viên hộ"
         ordering = ["household", "order", "pk"]
 
+    # Oldest birth year taken, counted back from this year: a year before it is a typing slip (1700 for 1970).
+    MAX_AGE = 120
+
     def __str__(self):
         return self.full_name
+
+    def clean(self):
+        super().clean()
+        this_year = timezone.localdate().year
+        if self.birth_year is not None and not this_year - self.MAX_AGE <= self.birth_year <= this_year:
+            raise ValidationError({"birth_year": (
+                f"Năm sinh {self.birth_year} không hợp lệ: phải từ {this_year - self.MAX_AGE} "
+                f"đến {this_year} (năm nay).")})
 
 
 # --------------------------------------------------------------------------- reviews

@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from households.classification import standard_for_review
@@ -170,6 +171,21 @@ def test_leadership_reads_but_cannot_write(client_for, leadership, household_a):
 
 
 # --------------------------------------------------------------------------- create and edit
+
+
+@pytest.mark.parametrize("year", ["2030", "1700"])
+def test_member_birth_year_in_the_future_or_long_ago_is_refused_on_its_row(client_for, commune_a_user, commune_a,
+                                                                            year):
+    data = {"code": "XB778", "commune": commune_a.pk, "village": "Thôn Tiến", "head_name": "Trần Văn Thử",
+            "area": "rural", "member_count": "1", "has_labour_capacity": "on"}
+    data.update(member_formset([{"full_name": "Trần Văn Thử", "birth_year": year, "sex": "male",
+                                 "relation": "head", "ethnicity": "Kinh", "has_labour_capacity": "on"}]))
+    response = client_for(commune_a_user).post(reverse("households:household_create"), data)
+    assert response.status_code == 200 and not Household.objects.filter(code="XB778").exists()
+    errors = response.context["formset"].forms[0].errors["birth_year"]
+    assert errors == [f"Năm sinh {year} không hợp lệ: phải từ {timezone.localdate().year - 120} "
+                      f"đến {timezone.localdate().year} (năm nay)."]
+    assert 'value="Trần Văn Thử"' in response.content.decode()  # what was typed stays
 
 
 def test_create_household_with_members(client_for, commune_a_user, commune_a):
