@@ -67,3 +67,11 @@ def test_header_profile_and_home_show_both_units(reform, client_for):
     profile = client.get(reverse("profile")).content.decode()
     assert "Xã Lam Sơn (trước 01/07/2025: Xã Xuân Bái)" in profile
     assert "Xã Xuân Bái đã hết hiệu lực sau ngày 30/06/2025" in profile
+
+
+def test_printed_lists_are_issued_by_the_working_unit(reform, client_for):
+    # Xã Xuân Bái ended on 30/06/2025: a list printed today is Xã Lam Sơn's, as the Excel files say
+    user = UserFactory(username="xb_print", role=Role.COMMUNE_OFFICIAL, unit=reform.old["Xuân Bái"])
+    body = client_for(user).get(reverse("households:household_list")).content.decode()
+    assert "UBND XÃ LAM SƠN" in body and "Đơn vị: Xã Lam Sơn" in body and "Lam Sơn, ngày" in body
+    assert "XUÂN BÁI" not in body and "Xuân Bái, ngày" not in body
