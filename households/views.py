@@ -279,6 +279,12 @@ def review_edit(request, household_pk=None, pk=None):
             stale = stale_context(exc)
             if pk is None:
                 form.instance.pk = None
+        except PermissionDenied as exc:
+            # A refusal that depends on what was typed (a review dated after the user's district ended is the
+            # new xã's to make): say why on the form and keep the input, not a bare 403 page.
+            form.add_error(None, str(exc))
+            if pk is None:
+                form.instance.pk = None
         else:
             verb = "lưu và nộp" if "submit" in data else "lưu"
             messages.success(request, f"Đã {verb} phiếu rà soát năm {saved.year}: {saved.get_category_display()}.")

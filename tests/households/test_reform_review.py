@@ -140,3 +140,16 @@ def test_an_ended_communes_account_registers_the_household_in_the_new_xa_a_distr
     assert listing.status_code == 200 and create_url not in listing.content.decode()
     assert response.redirect_chain[-1][0] == list_url
     assert "Huyện Thọ Xuân đã hết hiệu lực sau ngày 30/06/2025" in response.content.decode()
+
+
+def test_a_districts_2026_review_is_refused_on_the_form_with_the_reason_and_the_input_kept(client_for, lam_son):
+    # The district ended on 30/06/2025: its account may open the household, but a review dated after that is the
+    # new xã's. Typing one in and saving used to end on the bare 403 page, the input lost and no reason given.
+    url = reverse("households:review_create", args=[lam_son["household"].pk])
+    data = {"year": 2026, "round": "periodic", "review_date": "2026-10-15", "income_per_capita": "2100000",
+            "has_labour_capacity": "on", "deprived_indicators": _deprived(3), "note": "đã họp thôn", "save": "1"}
+    response = client_for(lam_son["district"]).post(url + "?year=2026&round=periodic", data)
+    assert response.status_code == 200 and not Review.objects.filter(household=lam_son["household"]).exists()
+    body = response.content.decode()
+    assert "Huyện Thọ Xuân hết hiệu lực từ ngày 01/07/2025: phiếu rà soát ngày 15/10/2026 do xã mới lập" in body
+    assert 'value="2100000"' in body and "đã họp thôn" in body
