@@ -449,11 +449,17 @@ def approval_queue(request):
             else:
                 _run_bulk(request, action, queryset, comment)
             return redirect(request.get_full_path())
-        ids = _selected_ids(request)
+        ids = set(_selected_ids(request))
         if not ids:
             messages.error(request, "Chưa chọn phiếu nào.")
         else:
-            _run_bulk(request, action, queryset.filter(pk__in=ids), comment)
+            selected = queryset.filter(pk__in=ids)
+            gone = len(ids) - selected.count()
+            if gone:
+                # ticked on a page read earlier: someone approved or returned them since; say so, not nothing
+                messages.warning(request, f"{gone} phiếu đã chọn không còn trong hàng chờ (vừa được phê duyệt "
+                                          "hoặc trả lại): không xử lý lại. Xem danh sách mới dưới đây.")
+            _run_bulk(request, action, selected, comment)
         return redirect(request.get_full_path())
     paginator = Paginator(queryset, QUEUE_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))

@@ -369,6 +369,21 @@ def test_bulk_approve_ignores_reviews_outside_the_queue(client_for, chairman_a, 
     assert Review.objects.get(pk=other.pk).status == ReviewStatus.SUBMITTED
 
 
+def test_a_review_ticked_on_a_stale_queue_page_is_reported_not_silently_skipped(client_for, chairman_a,
+                                                                                 household_a):
+    # given two sessions of the chairman on the same queue page; the first returns the review
+    review = make_review(household_a, status="submitted")
+    first, second = client_for(chairman_a), client_for(chairman_a)
+    first.post(reverse("households:approval_queue"), {"review": [review.pk], "action": "return",
+                                                      "comment": "Sai thu nhập"})
+    # when the second, still showing it, approves it
+    response = second.post(reverse("households:approval_queue"), {"review": [review.pk], "action": "approve"},
+                           follow=True)
+    # then it stays returned, and the chairman is told why nothing happened
+    assert Review.objects.get(pk=review.pk).status == ReviewStatus.RETURNED
+    assert "1 phiếu đã chọn không còn trong hàng chờ (vừa được phê duyệt hoặc trả lại)" in response.content.decode()
+
+
 def test_approval_queue_query_count(client_for, district_staff, commune_a, commune_b,
                                    django_assert_max_num_queries):
     for i in range(20):
