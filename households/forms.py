@@ -173,6 +173,11 @@ class ReviewForm(forms.ModelForm):
             Indicator.objects.filter(standard=self.standard).select_related("dimension").order_by("order")
             if self.standard else Indicator.objects.none()
         )
+        if self.standard:
+            # Another year or round may use another standard: the indicators ticked for the old one are not its.
+            self.fields["deprived_indicators"].error_messages["invalid_choice"] = (
+                f"Các chỉ số đã đánh dấu không thuộc {self.standard.label}, chuẩn của năm và đợt rà soát vừa chọn "
+                "(đổi năm hoặc đợt thì đổi bộ chỉ số): hãy đánh dấu lại các chỉ số thiếu hụt dưới đây.")
         self.fields["causes"].queryset = PovertyCause.objects.active_in(year)
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version

@@ -153,3 +153,21 @@ def test_a_districts_2026_review_is_refused_on_the_form_with_the_reason_and_the_
     body = response.content.decode()
     assert "Huyện Thọ Xuân hết hiệu lực từ ngày 01/07/2025: phiếu rà soát ngày 15/10/2026 do xã mới lập" in body
     assert 'value="2100000"' in body and "đã họp thôn" in body
+
+
+def test_changing_the_round_of_a_draft_says_the_indicator_set_changed(client_for, lam_son):
+    # given a 2026 periodic draft (Decree 351) with three indicators ticked
+    client = client_for(lam_son["official"])
+    data = {"year": 2026, "round": "periodic", "review_date": "2026-10-15", "income_per_capita": "2100000",
+            "has_labour_capacity": "on", "deprived_indicators": _deprived(3), "save": "1"}
+    client.post(reverse("households:review_create", args=[lam_son["household"].pk]), data)
+    review = Review.objects.get(household=lam_son["household"])
+    # when the official turns it into a regular review (Decree 07) and saves with the same ticks
+    response = client.post(reverse("households:review_edit", args=[review.pk]),
+                           dict(data, round="regular", version=str(review.version)))
+    # then the form says why the ticks were refused, not Django's "… không phải là một trong các lựa chọn khả thi"
+    body = response.content.decode()
+    assert response.status_code == 200 and "lựa chọn khả thi" not in body
+    assert ("Các chỉ số đã đánh dấu không thuộc Chuẩn nghèo giai đoạn 2022–2025, Nghị định 07/2021/NĐ-CP, chuẩn "
+            "của năm và đợt rà soát vừa chọn") in body
+    assert Review.objects.get(pk=review.pk).round == "periodic"
