@@ -150,7 +150,13 @@ def household_detail(request, pk):
     household = selectors.household_for_page(request.user, pk)
     reviews = list(household.reviews.all())
     user = request.user
-    can_approve = can_approve_reviews_of(user, household.commune)
+    # Per review, on the commune it was made in (as the services check): a moved household's 2024 reviews are
+    # the old district's to approve or reopen, its 2026 ones the new xã's chairman's.
+    approver_of: dict[int, bool] = {}
+    for review in reviews:
+        if review.commune_id not in approver_of:
+            approver_of[review.commune_id] = can_approve_reviews_of(user, review.commune)
+    approvable = {review.pk for review in reviews if approver_of[review.commune_id]}
     return render(request, "households/household_detail.html", {
         "household": household,
         "area": selectors.household_area_shown(household, reviews, timezone.localdate()),
@@ -162,7 +168,7 @@ def household_detail(request, pk):
         "history": list(household.history.all()),
         "can_edit": user_can(user, Cap.HOUSEHOLD_EDIT),
         "can_review": user_can(user, Cap.REVIEW_SUBMIT),
-        "can_approve": can_approve,
+        "approvable": approvable,
         "is_poor": household.current_category == "poor" or any(r.category == "poor" for r in reviews[:1]),
         "reason_form": ReasonForm(),
         "comment_form": CommentForm(),

@@ -171,3 +171,20 @@ def test_changing_the_round_of_a_draft_says_the_indicator_set_changed(client_for
     assert ("Các chỉ số đã đánh dấu không thuộc Chuẩn nghèo giai đoạn 2022–2025, Nghị định 07/2021/NĐ-CP, chuẩn "
             "của năm và đợt rà soát vừa chọn") in body
     assert Review.objects.get(pk=review.pk).round == "periodic"
+
+
+def test_the_household_page_offers_reopening_to_the_approver_of_each_review(client_for, lam_son):
+    # given a household of former TT Lam Sơn with an approved 2024 review (the district's) and an approved 2026
+    # review (Xã Lam Sơn's chairman's)
+    household = lam_son["household"]
+    old = make_review(household, year=2024, income=1_900_000, deprived=3, status=ReviewStatus.APPROVED)
+    new = make_review(household, year=2026, income=2_100_000, deprived=3, status=ReviewStatus.APPROVED,
+                      review_date=datetime.date(2026, 10, 15))
+    page = reverse("households:household_detail", args=[household.pk])
+    chairman = client_for(lam_son["chairman"]).get(page).content.decode()
+    district = client_for(lam_son["district"]).get(page).content.decode()
+    # then each sees "Mở lại" on the review they approve, and only there
+    assert reverse("households:review_reopen", args=[new.pk]) in chairman
+    assert reverse("households:review_reopen", args=[old.pk]) not in chairman
+    assert reverse("households:review_reopen", args=[old.pk]) in district
+    assert reverse("households:review_reopen", args=[new.pk]) not in district
