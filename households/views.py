@@ -152,10 +152,13 @@ def household_detail(request, pk):
     user = request.user
     # Per review, on the commune it was made in (as the services check): a moved household's 2024 reviews are
     # the old district's to approve or reopen, its 2026 ones the new xã's chairman's.
+    # The household's own units are loaded already: a review made elsewhere is the only one read for this.
+    loaded = {household.commune_id: household.commune, household.current_commune_id: household.current_commune}
     approver_of: dict[int, bool] = {}
     for review in reviews:
         if review.commune_id not in approver_of:
-            approver_of[review.commune_id] = can_approve_reviews_of(user, review.commune)
+            commune = loaded.get(review.commune_id) or review.commune
+            approver_of[review.commune_id] = can_approve_reviews_of(user, commune)
     approvable = {review.pk for review in reviews if approver_of[review.commune_id]}
     return render(request, "households/household_detail.html", {
         "household": household,

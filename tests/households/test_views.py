@@ -152,7 +152,7 @@ def test_detail_query_count_is_constant(client_for, commune_a_user, household_a,
                                                    field="village", old_value=str(i), new_value=str(i + 1))
                                       for i in range(20)])
     client = client_for(commune_a_user)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(11):
         response = client.get(reverse("households:household_detail", args=[household_a.pk]))
     body = response.content.decode()
     assert response.status_code == 200
