@@ -42,6 +42,10 @@ class EndedUnit:
         if self.unit.is_district:
             return (f"{self.unit.kind_and_name} không còn từ ngày {gone}: từ ngày đó không còn cấp huyện, "
                     "các xã của huyện được sắp xếp thành các xã mới trực thuộc tỉnh.")
+        if self.unit.is_province:
+            # a province was merged into a province (Yên Bái into the new Lào Cai), not into communes
+            into = f" vào {self.province.kind_and_name}" if self.province is not None else ""
+            return f"{self.unit.kind_and_name} không còn từ ngày {gone}: đã được hợp nhất{into}."
         return f"{self.unit.kind_and_name} không còn từ ngày {gone}: đã được sắp xếp vào xã mới."
 
     @property

@@ -202,3 +202,17 @@ def test_the_map_costs_no_query_per_commune(placed, client_for, province_staff):
     with CaptureQueriesContext(connection) as ctx:
         client.get(URL, params)
     assert len(ctx.captured_queries) == before
+
+
+def test_an_ended_province_says_it_merged_into_a_province_not_into_communes():
+    from dashboard.ended import EndedUnit
+    from directory.models import UnitKind, UnitLevel
+
+    yen_bai = AdministrativeUnit(code="15", name="Yên Bái", kind=UnitKind.PROVINCE, level=UnitLevel.PROVINCE,
+                                 valid_to=datetime.date(2025, 6, 30))
+    lao_cai = AdministrativeUnit(code="15", name="Lào Cai", kind=UnitKind.PROVINCE, level=UnitLevel.PROVINCE,
+                                 valid_from=datetime.date(2025, 7, 1))
+    ended = EndedUnit(unit=yen_bai, year=2026, boundaries="period", last_year=2024, province=lao_cai,
+                      communes=[], openable=frozenset())
+    assert ended.reason == "Tỉnh Yên Bái không còn từ ngày 01/07/2025: đã được hợp nhất vào Tỉnh Lào Cai."
+    assert "xã mới" not in ended.reason
