@@ -81,7 +81,9 @@ def build_dashboard_workbook(data, output, *, only: str | None = None, user=None
     wb = Workbook()
     use_document_font(wb)
     ws = wb.active
-    refreshed = f"Số liệu cập nhật lúc {data.refreshed_at:%H:%M %d/%m/%Y}." if data.refreshed_at else ""
+    # stored in UTC: the page shows local time (Asia/Ho_Chi_Minh), and so must the file
+    refreshed = (f"Số liệu cập nhật lúc {timezone.localtime(data.refreshed_at):%H:%M %d/%m/%Y}."
+                 if data.refreshed_at else "")
     signature = Signature(place=data.unit.name, day=timezone.localdate())
     if only is None:
         ws.title = "Chỉ số chính"

@@ -125,3 +125,22 @@ def test_admin_lists_the_figures_read_only_and_scoped(client_for, district_staff
     # the province sees the other district's commune too
     rows = client_for(province_staff).get(url, {"year": 2024}).context["cl"].result_list
     assert {row.commune.name for row in rows} == {"Xuân Bái", "Thọ Lâm", "Xuân Cao"}
+
+
+def test_the_excel_download_gives_the_refresh_time_in_local_time_as_the_page_does(client_for, district_staff,
+                                                                                  figures):
+    import datetime
+
+    from django.utils import timezone
+
+    from dashboard.models import CommuneYearFigures
+
+    # 18:30 UTC is 01:30 the next day in Vietnam (UTC+7)
+    CommuneYearFigures.objects.update(refreshed_at=datetime.datetime(2026, 12, 4, 18, 30, tzinfo=datetime.UTC))
+    page = client_for(district_staff).get(URL, {"nam": 2024}).content.decode()
+    assert "cập nhật lúc 01:30 05/12/2026" in page
+    response = client_for(district_staff).get(reverse("dashboard:excel"), {"nam": 2024})
+    cells = [c for row in load_workbook(io.BytesIO(response.content))["Chỉ số chính"].iter_rows(values_only=True)
+             for c in row if isinstance(c, str)]
+    assert "Số liệu cập nhật lúc 01:30 05/12/2026." in cells
+    assert timezone.get_current_timezone_name() == "Asia/Ho_Chi_Minh"
