@@ -385,6 +385,14 @@ class IndicatorTarget(TimeStampedModel):
         return f"{self.name}: {self.value_label}"
 
     @property
+    def part_prefix(self) -> str:
+        """ "trong đó:" before a sub-target's name on the plan page, unless the name already begins with it
+        (the Thọ Xuân plan writes "Trong đó: hộ nghèo không có khả năng lao động")."""
+        if self.parent_id is None or self.name.strip().lower().startswith("trong đó"):
+            return ""
+        return "trong đó:"
+
+    @property
     def is_range(self) -> bool:
         return self.value_max is not None and self.value_max != self.value_min
 

@@ -128,3 +128,16 @@ def test_staff_record_a_target_actual(client_for, district_staff, leadership, pl
     assert entry.actual_value == Decimal("2.15") and entry.recorded_by == district_staff
     body = client_for(district_staff).get(plan.get_absolute_url()).content.decode()
     assert "2,15 %" in body and "badge-green" in body
+
+
+def test_a_sub_target_reads_trong_do_once(client_for, district_staff, plan):
+    parent = IndicatorTargetFactory(plan=plan, name="Giảm số hộ nghèo toàn huyện", value_min=180)
+    # as the Thọ Xuân plan writes it, and as other plans do (no prefix)
+    IndicatorTargetFactory(plan=plan, parent=parent, name="Trong đó: hộ nghèo không có khả năng lao động",
+                           value_min=50)
+    IndicatorTargetFactory(plan=plan, parent=parent, name="hộ nghèo có khả năng lao động", value_min=130)
+    body = client_for(district_staff).get(plan.get_absolute_url()).content.decode()
+    assert body.count('<span class="muted">trong đó:</span>') == 1
+    assert '<span class="muted">trong đó:</span> hộ nghèo có khả năng lao động' in body
+    assert "Trong đó: hộ nghèo không có khả năng lao động" in body
+    assert "trong đó:</span> Trong đó:" not in body
