@@ -354,7 +354,9 @@ def parse_rows(rows: list[tuple], plan: Plan) -> tuple[list[ParsedRow], list[Imp
             name = _header_field(value) if isinstance(value, str) else None
             if name and name not in found:
                 found[name] = col
-        if "project" in found and "source" in found:
+        # the row with both key headers, or with three known ones (then a missing key header is named below,
+        # not reported as "no header row")
+        if ("project" in found and "source" in found) or len(found) >= 3:
             header_index, columns = index, found
             break
     if header_index is None:

@@ -107,3 +107,11 @@ def test_commands_and_upload_page(funds_plan, funds_data, district_staff, client
     assert "Dòng 3, cột “Dự án, tiểu dự án”" in page
     download = client.get(reverse("funds:export", kwargs={"code": "thoxuan-2024"}), {"nam": 2024})
     assert download.status_code == 200 and download["Content-Type"].startswith("application/vnd.openxml")
+
+
+def test_a_missing_required_column_is_named(funds_plan, projects, funds_data):
+    headers = [h for h in COLUMNS if h != "Nguồn vốn"]
+    with pytest.raises(FundsImportError) as exc:
+        run(funds_plan, sheet([2024, "Dự án 2", "", 1, None, None, None, None, None, None, None, ""], headers=headers))
+    assert exc.value.messages == ["Dòng 2: thiếu cột “Nguồn vốn”."]
+    assert FundLine.objects.get(pk=funds_data["line"].pk).estimate == 1_000_000_000
