@@ -121,9 +121,18 @@ def completeness_total(rows: list[CompletenessRow]) -> dict:
 
 
 def totals_grid(unit: AdministrativeUnit, year: int) -> list[tuple[AdministrativeUnit, HouseholdTotal | None]]:
-    """The communes under ``unit`` with their total for ``year`` (or None): two queries."""
-    communes = list(AdministrativeUnit.objects.communes().descendants_of(unit).select_related("parent")
-                    .order_by("path"))
+    """The communes of ``year``'s map under ``unit`` with their total for ``year`` (or None). The map is the one
+    the upload reads (``services.totals.parse_totals_workbook``): 31/12 of the year, or the unit's last day when
+    it ended before; a unit of today's map also holds its predecessors' communes. So a province that spans
+    both maps lists its 2024 communes for 2024, not those of 2024 and of today side by side."""
+    from directory.lineage import historic_paths, is_post_reform, year_end
+
+    day = year_end(year)
+    if unit.valid_to is not None and unit.valid_to < day:
+        day = unit.valid_to
+    communes = AdministrativeUnit.objects.communes()
+    communes = communes.under_paths(historic_paths(unit)) if is_post_reform(unit) else communes.descendants_of(unit)
+    communes = list(communes.valid_on(day).select_related("parent").order_by("path"))
     totals = {t.commune_id: t for t in HouseholdTotal.objects.filter(year=year, commune__in=communes)}
     return [(c, totals.get(c.pk)) for c in communes]
 

@@ -376,3 +376,30 @@ def test_report_pages_pick_the_unit_with_a_search_box_not_a_drop_down(client_for
         # then the unit is a search box carrying the chosen id, and no <option> lists the scope's units
         assert 'class="unit-search-box"' in page and f'value="{commune_a.pk}"' in page
         assert f'<option value="{commune_a.pk}"' not in page
+
+
+def test_household_totals_grid_lists_the_communes_of_the_year_s_map(client_for, reform):
+    """A province spanning both maps: 2024 lists the old communes only, 2026 the new ones only (as the upload
+    reads them); an ended district keeps its own communes."""
+    from directory.models import Role
+    from tests.factories import UserFactory
+
+    staff = UserFactory(username="snnmt", role=Role.PROVINCE_STAFF, unit=reform.thanh_hoa)
+    client = client_for(staff)
+    old = {u.pk for u in reform.old.values()} | {reform.split.pk}
+    new = {u.pk for u in reform.new.values()} | {u.pk for u in reform.split_into}
+
+    def listed(unit, year):
+        page = client.get(url("household_totals"), {"unit": unit.pk, "year": year})
+        assert page.status_code == 200
+        return {commune.pk for commune, _ in page.context["grid"]}
+
+    assert listed(reform.thanh_hoa, 2024) == old
+    assert listed(reform.thanh_hoa, 2026) == new
+    assert listed(reform.tho_xuan_district, 2024) == {u.pk for u in reform.old.values()}
+    assert listed(reform.tho_xuan_district, 2026) == {u.pk for u in reform.old.values()}  # its last day
+    # a grid save for 2024 touches no commune of today's map
+    lam_son = reform.new["Lam Sơn"]
+    client.post(url("household_totals"), {"action": "grid", "unit": reform.thanh_hoa.pk, "year": 2024,
+                                          f"total-{lam_son.pk}": "900"})
+    assert not HouseholdTotal.objects.filter(commune=lam_son).exists()
