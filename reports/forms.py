@@ -132,9 +132,15 @@ class CalendarFilterForm(forms.Form):
         self.fields["year"].choices = [("", "Mọi năm")] + [(y, str(y)) for y in choices]
 
 
+# completeness and household totals are read for a district or a province: the search box also offers
+# communes, so picking one must say why it is refused (not Django's "Hãy chọn một lựa chọn hợp lệ")
+NOT_A_COMMUNE = {"invalid_choice": "Hãy chọn một huyện hoặc tỉnh trong địa bàn của bạn (trang này không xem "
+                                   "theo từng xã)."}
+
+
 class CompletenessFilterForm(forms.Form):
     unit = forms.ModelChoiceField(label="Địa bàn", queryset=AdministrativeUnit.objects.none(), required=False,
-                                  empty_label="Tất cả trong phạm vi")
+                                  empty_label="Tất cả trong phạm vi", error_messages=NOT_A_COMMUNE)
     year = forms.TypedChoiceField(label="Năm", coerce=int)
 
     def __init__(self, *args, units, years, **kwargs):
@@ -145,7 +151,8 @@ class CompletenessFilterForm(forms.Form):
 
 
 class TotalsFilterForm(forms.Form):
-    unit = forms.ModelChoiceField(label="Huyện / tỉnh", queryset=AdministrativeUnit.objects.none())
+    unit = forms.ModelChoiceField(label="Huyện / tỉnh", queryset=AdministrativeUnit.objects.none(),
+                                  error_messages=NOT_A_COMMUNE)
     year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100)
 
     def __init__(self, *args, units, **kwargs):

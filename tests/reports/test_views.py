@@ -403,3 +403,12 @@ def test_household_totals_grid_lists_the_communes_of_the_year_s_map(client_for, 
     client.post(url("household_totals"), {"action": "grid", "unit": reform.thanh_hoa.pk, "year": 2024,
                                           f"total-{lam_son.pk}": "900"})
     assert not HouseholdTotal.objects.filter(commune=lam_son).exists()
+
+
+def test_a_commune_picked_on_the_district_level_pages_is_refused_with_a_reason(client_for, district_staff, district,
+                                                                               commune_a):
+    client = client_for(district_staff)
+    for name in ("completeness", "household_totals"):
+        text = client.get(url(name), {"unit": commune_a.pk}).content.decode()
+        assert "Hãy chọn một huyện hoặc tỉnh trong địa bàn của bạn" in text, name
+        assert "Hãy chọn một lựa chọn hợp lệ" not in text, name
