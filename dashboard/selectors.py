@@ -379,12 +379,16 @@ def _outside_roots(unit: AdministrativeUnit, communes: list[AdministrativeUnit])
     return [r for r in lineage.historic_roots(unit) if r.pk != unit.pk]
 
 
-def _runs_by_unit(unit: AdministrativeUnit, year: int, today: datetime.date) -> list[dict]:
+def _runs_by_unit(unit: AdministrativeUnit, year: int, today: datetime.date,
+                  owner: dict[int, int] | None = None) -> list[dict]:
     """Runs reported by the units under ``unit`` (by ``unit`` itself only when it is a commune), one
     aggregate row per reporter: outcomes of the runs of ``year``, and the runs overdue today whatever
-    their year."""
+    their year. On today's boundaries (``owner``) also those of the earlier communes folded into them."""
     owed = Q(year=year)
-    runs = ReportRun.objects.filter(reporting_unit__path__startswith=unit.path)
+    under = Q(reporting_unit__path__startswith=unit.path)
+    if owner:
+        under |= Q(reporting_unit_id__in=list(owner))
+    runs = ReportRun.objects.filter(under)
     if not unit.is_commune:
         runs = runs.exclude(reporting_unit=unit)
     return list(
@@ -549,11 +553,11 @@ def dashboard_data(user, unit: AdministrativeUnit, year: int, today: datetime.da
     figures, deprivations, causes, refreshed_at = _figures_by_commune(commune_ids, year, boundaries)
     fraction = year_fraction_elapsed(year, today)
 
-    runs = _runs_by_unit(unit, year, today)
-    commune_children = _commune_children(communes, figures, totals, quotas, fraction, runs)
+    runs = _runs_by_unit(unit, year, today, owner)
+    commune_children = _commune_children(communes, figures, totals, quotas, fraction, runs, owner)
     total_row = _total_row([c.row for c in commune_children])
     children = _unit_children(unit, commune_children, fraction)
-    _attach_runs(children, runs)
+    _attach_runs(children, runs, owner, {c.pk: c.path for c in communes})
     behind = sorted((c for c in commune_children if c.is_behind_quota or c.overdue_reports),
                     key=lambda c: (-c.overdue_reports, -((c.expected_by_now or 0) - c.achieved), c.unit.path))
 
@@ -590,11 +594,14 @@ def _total_row(commune_rows: list[SummaryRow]) -> SummaryRow:
     return sum_rows("", "Tổng cộng", commune_rows, "total")
 
 
-def _commune_children(communes, figures, totals, quotas, fraction: float, runs: list[dict]) -> list[Child]:
-    """One Child per commune (for the "communes behind" list), with its own overdue reports."""
+def _commune_children(communes, figures, totals, quotas, fraction: float, runs: list[dict],
+                      owner: dict[int, int] | None = None) -> list[Child]:
+    """One Child per commune (for the "communes behind" list), with its own overdue reports (on today's
+    boundaries, ``owner``, those of the earlier communes it carries too)."""
     overdue: dict[int, int] = defaultdict(int)
     for r in runs:
-        overdue[r["reporting_unit_id"]] += r["overdue_now"]
+        reporter = r["reporting_unit_id"]
+        overdue[owner.get(reporter, reporter) if owner else reporter] += r["overdue_now"]
     children = []
     for c in communes:
         row = _commune_row(c, figures, totals, quotas)
@@ -621,11 +628,17 @@ def _unit_children(unit: AdministrativeUnit, commune_children: list[Child], frac
     return children
 
 
-def _attach_runs(children: list[Child], runs: list[dict]) -> None:
-    """Give each child the outcomes of the runs of its units (the longest path prefix of the reporter's)."""
+def _attach_runs(children: list[Child], runs: list[dict], owner: dict[int, int] | None = None,
+                 paths: dict[int, str] | None = None) -> None:
+    """Give each child the outcomes of the runs of its units (the longest path prefix of the reporter's). On
+    today's boundaries (``owner``; ``paths``: today's communes' paths) an earlier commune's runs go to the
+    child holding the commune it was folded into, as its households do."""
     by_path = sorted(children, key=lambda c: -len(c.unit.path))
     for r in runs:
-        child = next((c for c in by_path if r["reporting_unit__path"].startswith(c.unit.path)), None)
+        path = r["reporting_unit__path"]
+        if owner and paths and not any(path.startswith(c.unit.path) for c in by_path):
+            path = paths.get(owner.get(r["reporting_unit_id"]), path)
+        child = next((c for c in by_path if path.startswith(c.unit.path)), None)
         if child is None:
             continue
         child.overdue_reports += r["overdue_now"]

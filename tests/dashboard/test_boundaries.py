@@ -79,3 +79,29 @@ def test_new_commune_sees_its_history_on_both_boundaries(reformed, client):
                                                                       "Xã Xuân Bái"]
     assert historic.headline.poor == 4
     assert selectors.figure_years(reformed.lam_son)[:1] == [2024]
+
+
+def test_the_reports_of_earlier_communes_count_on_today_s_boundaries_too(reformed, province_staff):
+    """2024's reports were made by the old communes: on today's boundaries they count in the commune that
+    carries them (as their households do), so the province's timeliness is the same either way."""
+    from tests.reports.factories import DutyFactory, RunFactory
+
+    duty = DutyFactory(owner_unit=reformed.tho_xuan_district)
+    xuan_bai, tho_lam = reformed.old["Xuân Bái"], reformed.old["Thọ Lâm"]
+    for commune, day in ((xuan_bai, datetime.date(2024, 10, 1)), (tho_lam, datetime.date(2024, 11, 5))):
+        at = datetime.datetime.combine(day, datetime.time(9), tzinfo=datetime.UTC)  # on time (30/10), late
+        RunFactory(duty=duty, reporting_unit=commune, submitted_on=day, submitted_at=at)
+
+    def timeliness(data):
+        return {c.unit.name: c.timeliness for c in data.children if any(c.timeliness.values())}
+
+    province = reformed.province
+    historic = selectors.dashboard_data(province_staff, province, 2024, TODAY, boundaries="period")
+    current = selectors.dashboard_data(province_staff, province, 2024, TODAY, boundaries="current")
+    assert timeliness(historic)["Thọ Xuân"] == {"on_time": 1, "late": 1, "missing": 0, "not_due": 0}
+    by_commune = timeliness(current)
+    assert by_commune["Lam Sơn"]["on_time"] == 1 and by_commune["Sao Vàng"]["late"] == 1
+    assert len(current.charts["timeliness"]["rows"]) == 2
+    # new Xã Lam Sơn's own page carries Xuân Bái's report
+    lam_son = selectors.dashboard_data(province_staff, reformed.lam_son, 2024, TODAY, boundaries="current")
+    assert timeliness(lam_son) == {"Lam Sơn": {"on_time": 1, "late": 0, "missing": 0, "not_due": 0}}
