@@ -44,6 +44,18 @@ def units_for_filter(user):
     return AdministrativeUnit.objects.for_user(user).order_by("path")  # a prefix subquery, not an id list
 
 
+def reported_in(unit: AdministrativeUnit) -> Q:
+    """Runs reported in ``unit``'s territory: under it and, for a unit of today's map, under the units it
+    carries (new Xã Lam Sơn: Xuân Bái's reports too), as its own users see them and its dashboard counts them."""
+    from directory.lineage import historic_paths, is_post_reform
+
+    paths = historic_paths(unit) if is_post_reform(unit) else [unit.path]
+    condition = Q()
+    for path in paths:
+        condition |= Q(reporting_unit__path__startswith=path)
+    return condition
+
+
 def years_with_runs(user) -> list[int]:
     return sorted(set(ReportRun.objects.for_user(user).values_list("year", flat=True)), reverse=True)
 
@@ -92,7 +104,7 @@ def completeness(user, *, year: int, today: datetime.date, unit: AdministrativeU
     missing (overdue, not sent) and not yet due, with the rates; one aggregate query."""
     qs = ReportRun.objects.for_user(user).filter(year=year)
     if unit is not None:
-        qs = qs.filter(reporting_unit__path__startswith=unit.path)
+        qs = qs.filter(reported_in(unit))
     if duty_id is not None:
         qs = qs.filter(duty_id=duty_id)
     rows = (qs.values("duty_id", "duty__title", "duty__code", "period_type", "year", "period_number")

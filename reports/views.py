@@ -101,7 +101,7 @@ def _calendar_runs(request, today):
     if form.is_valid():
         f = form.cleaned_data
         if f["unit"]:
-            runs = runs.filter(reporting_unit__path__startswith=f["unit"].path)
+            runs = runs.filter(selectors.reported_in(f["unit"]))
         if f["year"]:
             runs = runs.filter(year=f["year"])
         if f["status"]:

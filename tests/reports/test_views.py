@@ -412,3 +412,21 @@ def test_a_commune_picked_on_the_district_level_pages_is_refused_with_a_reason(c
         text = client.get(url(name), {"unit": commune_a.pk}).content.decode()
         assert "Hãy chọn một huyện hoặc tỉnh trong địa bàn của bạn" in text, name
         assert "Hãy chọn một lựa chọn hợp lệ" not in text, name
+
+
+def test_filtering_by_a_unit_of_today_s_map_keeps_the_reports_of_the_units_it_carries(client_for, reform):
+    """New Xã Lam Sơn's calendar holds Xuân Bái's 2024 report (as lamson's own calendar does); new Lào Cai's
+    completeness holds Yên Bái's."""
+    from directory.models import Role
+    from tests.factories import UserFactory
+
+    xuan_bai_run = RunFactory(duty=DutyFactory(owner_unit=reform.tho_xuan_district),
+                              reporting_unit=reform.old["Xuân Bái"])
+    yen_bai_run = RunFactory(duty=DutyFactory(owner_unit=reform.yen_bai, reporter_level="province"),
+                             reporting_unit=reform.yen_bai)
+    th = client_for(UserFactory(username="snnmt", role=Role.PROVINCE_STAFF, unit=reform.thanh_hoa))
+    page = th.get(url("calendar"), {"unit": reform.new["Lam Sơn"].pk, "year": 2024})
+    assert [r.pk for r in page.context["runs"]] == [xuan_bai_run.pk]
+    lc = client_for(UserFactory(username="laocai", role=Role.PROVINCE_STAFF, unit=reform.new_lao_cai))
+    page = lc.get(url("completeness"), {"unit": reform.new_lao_cai.pk, "year": 2024})
+    assert page.context["total"]["expected"] == 1 and yen_bai_run.year == 2024
