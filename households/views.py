@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,6 +18,7 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 from django_tables2.paginators import LazyPaginator
 
+from directory import lineage
 from directory.access import CapabilityRequiredMixin, require_cap
 from directory.concurrency import stale_context
 from directory.lookups import Ids
@@ -560,7 +563,10 @@ def escape_list(request):
     require_cap(request.user, Cap.VIEW)
     year = _year_param(request, timezone.localdate().year)
     plans = selectors.escape_list(request.user, year=year)
-    return render(request, "households/escape_list.html", {"page": _page(request, plans), "year": year})
+    # the list of year N goes out by 20/3 of N: to the district while there were districts (until 30/06/2025)
+    to_district = datetime.date(year, 3, 20) < lineage.REFORM_DATE
+    return render(request, "households/escape_list.html", {"page": _page(request, plans), "year": year,
+                                                            "to_district": to_district})
 
 
 @login_required

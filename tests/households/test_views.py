@@ -464,6 +464,14 @@ def test_escape_plan_and_list_and_export(client_for, commune_a_user, household_a
     assert rows[0][11] == agency.name
 
 
+def test_the_escape_list_names_the_district_only_for_years_that_had_districts(client_for, commune_a_user):
+    client = client_for(commune_a_user)
+    before = client.get(reverse("households:escape_list"), {"year": 2024}).content.decode()
+    assert "Xã gửi danh sách về huyện (qua phòng LĐTBXH) trước ngày 20/3" in before
+    after = client.get(reverse("households:escape_list"), {"year": 2026}).content.decode()
+    assert "về huyện" not in after and "có năm dự kiến 2026" in after
+
+
 def test_escape_plan_refused_for_non_poor(client_for, commune_a_user, household_a):
     response = client_for(commune_a_user).post(reverse("households:escape_plan_create", args=[household_a.pk]),
                                                {"target_year": "2026", "measures": "x"})
