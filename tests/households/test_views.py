@@ -516,3 +516,13 @@ def test_history_numbers_use_vietnamese_separators_whatever_the_active_language(
     body = client_for(commune_a_user).get(reverse("households:household_detail", args=[household_a.pk])).content
     body = body.decode()
     assert "3.900.000" in body and "12.500" in body and "3,900,000" not in body
+
+
+def test_a_word_in_a_number_field_says_a_whole_number_is_wanted(client_for, commune_a_user, commune_a):
+    """Django's own Vietnamese for "Enter a whole number." is "Nhập một số tổng thể." (an overall number)."""
+    response = client_for(commune_a_user).post(reverse("households:household_create"), {
+        "code": "XB900", "commune": commune_a.pk, "village": "Thôn 1", "head_name": "Nguyễn Văn Thử",
+        "member_count": "bốn"})
+    text = response.content.decode()
+    assert "Nhập một số nguyên (không có chữ hoặc dấu thập phân)." in text
+    assert "tổng thể" not in text and "Nguyễn Văn Thử" in text
