@@ -193,6 +193,7 @@ class LineEditView(CapabilityRequiredMixin, View):
                                      note=data["note"], acting_user=request.user)
             except ValidationError as exc:
                 extra = _form_errors(form, exc)
+                line.refresh_from_db()  # the page's "đang lưu" is the stored row, not what was typed
             else:
                 messages.success(request, f"Đã lưu dự toán {line}.")
                 return _back_to_plan(line.plan.code, line.year)
@@ -281,6 +282,7 @@ class AllocationEditView(CapabilityRequiredMixin, View):
                     acting_user=request.user)
             except ValidationError as exc:
                 extra = _form_errors(form, exc)
+                allocation.refresh_from_db()  # the page's "đang lưu" is the stored row, not what was typed
             else:
                 messages.success(request, "Đã lưu phân bổ.")
                 line = allocation.line
@@ -374,6 +376,7 @@ class DisbursementEditView(CapabilityRequiredMixin, View):
                     acting_user=request.user)
             except ValidationError as exc:
                 extra = _form_errors(form, exc)
+                disbursement.refresh_from_db()  # what the page shows as stored is the stored row
             else:
                 messages.success(request, "Đã lưu số giải ngân.")
                 line = disbursement.allocation.line

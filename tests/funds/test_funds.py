@@ -238,3 +238,18 @@ def test_the_dashboard_workbook_has_the_funds_sheet_with_the_chart_s_figures(cli
     only = load_workbook(io.BytesIO(client.get(reverse("dashboard:excel"),
                                                {"don_vi": district.pk, "nam": 2024, "bieu": "funds"}).content))
     assert only.sheetnames == ["Kinh phí"]
+
+
+def test_a_refused_save_shows_the_stored_amounts_and_the_year_as_a_year(client_for, funds_data, district_staff):
+    """After a refused save the page's "đang lưu" is what is stored, not what was typed; the year reads 2024
+    (not 2.024) and the cancel link keeps it."""
+    client = client_for(district_staff)
+    line = funds_data["line"]
+    line_url = reverse("funds:line_edit", kwargs={"pk": line.pk})
+    page = client.post(line_url, {"estimate": "1.100.000.000", "version": 99}).content.decode()
+    assert "Dự toán đang lưu: <strong>1.000.000.000 đồng</strong>" in page
+    assert "năm 2024." in page and "2.024" not in page and f"?nam={line.year}" in page
+    allocation = funds_data["ld"]
+    page = client.post(reverse("funds:allocation_edit", kwargs={"pk": allocation.pk}),
+                       {"amount": "350.000.000", "version": 99}).content.decode()
+    assert "Phân bổ đang lưu: <strong>300.000.000 đồng</strong>" in page and "2.024" not in page
